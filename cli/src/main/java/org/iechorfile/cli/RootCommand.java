@@ -1,0 +1,49 @@
+package org.iechorfile.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code iechorfile}: the root command; its subcommands do the work. */
+@Command(
+    name = "iechorfile",
+    mixinStandardHelpOptions = true,
+    versionProvider = RootCommand.Version.class,
+    description = "Write iEchorfiles (Dockerfiles) interactively, one instruction at a time.",
+    subcommands = {})
+final class RootCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  /** A command line with our error handlers and exit codes. */
+  static CommandLine commandLine() {
+    CommandLine line = new CommandLine(new RootCommand());
+    line.setExecutionExceptionHandler(new ErrorHandler());
+    return line;
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
+  }
+
+  /** Reads the version Maven wrote into the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = RootCommand.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      }
+      return new String[] {"iechorfile " + properties.getProperty("version", "unknown")};
+    }
+  }
+}
