@@ -1,0 +1,341 @@
+package org.iechorfile.engine.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.iechorfile.engine.spi.Cancellation;
+import org.iechorfile.engine.spi.SandboxException;
+import org.iechorfile.engine.spi.SandboxMount;
+import org.iechorfile.engine.spi.SandboxOutput;
+import org.iechorfile.engine.spi.SandboxRequest;
+import org.iechorfile.engine.spi.SandboxResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sandbox for real: namespaces, overlay and a busybox root from Debian's busybox-static. */
+@Timeout(60)
+class LinuxSandboxIT {
+
+  private static final Path BUSYBOX = Path.of("/bin/busybox");
+  private static final List<String> ENV =
+      List.of("PATH=/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/root");
+
+  @TempDir static Path layers;
+  @TempDir Path scratch;
+
+  private final LinuxSandbox sandbox = new LinuxSandbox(Clock.systemUTC());
+  private Path upper;
+  private Path work;
+
+  @BeforeAll
+  static void buildBusyboxLayer() throws Exception {
+    if (!Files.isExecutable(BUSYBOX)) {
+      fail("/bin/busybox is missing: install the Debian package busybox-static (./run-tests does)");
+    }
+    Path base = Files.createDirectories(layers.resolve("1"));
+    Files.createDirectories(base.resolve("bin"));
+    Files.copy(BUSYBOX, base.resolve("bin/busybox"));
+    Process list = new ProcessBuilder(BUSYBOX.toString(), "--list").start();
+    for (String applet : new String(list.getInputStream().readAllBytes()).split("\n")) {
+      if (!applet.isBlank() && !applet.equals("busybox")) {
+        Files.createSymbolicLink(base.resolve("bin").resolve(applet), Path.of("busybox"));
+      }
+    }
+    assertEquals(0, list.waitFor());
+    Files.createDirectories(base.resolve("etc"));
+    Files.writeString(base.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
+    Path tmp = Files.createDirectories(base.resolve("tmp"));
+    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path home = Files.createDirectories(base.resolve("home/app"));
+    Files.setAttribute(home, "unix:uid", 1000);
+    Files.setAttribute(home, "unix:gid", 1000);
+  }
+
+  @BeforeEach
+  void freshUpper() throws IOException {
+    upper = Files.createDirectory(scratch.resolve("upper"));
+    work = Files.createDirectory(scratch.resolve("work"));
+  }
+
+  @Test
+  void run_echo_streamsOutputAndSucceeds() throws Exception {
+    Recorder output = new Recorder();
+    SandboxResult result =
+        sandbox.run(request("echo hello; echo oops >&2"), output, new Cancellation());
+    assertTrue(result.succeeded());
+    assertEquals("hello\n", output.stdout());
+    assertEquals("oops\n", output.stderr());
+  }
+
+  @Test
+  void run_failingCommand_reportsItsExitCode() throws Exception {
+    SandboxResult result = sandbox.run(request("exit 3"), new Recorder(), new Cancellation());
+    assertEquals(3, result.exitCode());
+    assertFalse(result.succeeded());
+  }
+
+  @Test
+  void run_writes_landInTheUpperDirectoryAndMountPointsDoNot() throws Exception {
+    SandboxResult result =
+        sandbox.run(
+            request("echo data > /tmp/file; mkdir -p /opt/app"),
+            new Recorder(),
+            new Cancellation());
+    assertTrue(result.succeeded());
+    assertEquals("data\n", Files.readString(upper.resolve("tmp/file")));
+    assertTrue(Files.isDirectory(upper.resolve("opt/app")));
+    try (Stream<Path> top = Files.list(upper)) {
+      assertEquals(
+          List.of("opt", "tmp"), top.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
+  void run_seesFreshProcAndMinimalDevAndHostResolvConf() throws Exception {
+    Recorder output = new Recorder();
+    SandboxResult result =
+        sandbox.run(
+            request(
+                "echo pid=$$; ls /dev | tr '\\n' ' '; echo; cat /etc/resolv.conf > /dev/null && echo dns;"
+                    + " echo x > /etc/resolv.conf || echo readonly"),
+            output,
+            new Cancellation());
+    assertTrue(result.succeeded(), output.stderr());
+    assertTrue(output.stdout().startsWith("pid=1\n"), output.stdout());
+    assertTrue(output.stdout().contains("null "), output.stdout());
+    assertTrue(output.stdout().contains("urandom "), output.stdout());
+    assertFalse(output.stdout().contains("kvm"), output.stdout());
+    assertTrue(output.stdout().contains("dns\nreadonly"), output.stdout());
+    assertFalse(Files.exists(upper.resolve("etc"), LinkOption.NOFOLLOW_LINKS));
+  }
+
+  @Test
+  void run_asRoot_hasDockersDefaultCapabilitiesOnly() throws Exception {
+    Recorder output = new Recorder();
+    sandbox.run(request("grep CapBnd /proc/self/status"), output, new Cancellation());
+    assertEquals("CapBnd:\t00000000a80425fb\n", output.stdout());
+  }
+
+  @Test
+  void run_asAnotherUser_createsFilesOwnedByThatUser() throws Exception {
+    SandboxRequest base = request("id -u; echo x > /home/app/f");
+    SandboxRequest asApp = withUser(base, 1000, 1000, "/home/app");
+    Recorder output = new Recorder();
+    assertTrue(sandbox.run(asApp, output, new Cancellation()).succeeded(), output.stderr());
+    assertEquals("1000\n", output.stdout());
+    assertEquals(1000, Files.getAttribute(upper.resolve("home/app/f"), "unix:uid"));
+  }
+
+  @Test
+  void run_missingWorkingDirectory_startsThereWithoutKeepingIt() throws Exception {
+    SandboxRequest base = request("pwd");
+    SandboxRequest elsewhere = withUser(base, 0, 0, "/srv/www");
+    Recorder output = new Recorder();
+    assertTrue(sandbox.run(elsewhere, output, new Cancellation()).succeeded(), output.stderr());
+    assertEquals("/srv/www\n", output.stdout());
+    assertFalse(Files.exists(upper.resolve("srv")));
+  }
+
+  @Test
+  void run_withoutNetwork_seesOnlyLoopback() throws Exception {
+    SandboxRequest base = request("ls /sys/class/net");
+    SandboxRequest isolated =
+        new SandboxRequest(
+            base.layersDirectory(),
+            base.lowerLayers(),
+            upper,
+            work,
+            base.argv(),
+            ENV,
+            "/",
+            0,
+            0,
+            "box",
+            false,
+            List.of());
+    Recorder output = new Recorder();
+    assertTrue(sandbox.run(isolated, output, new Cancellation()).succeeded(), output.stderr());
+    assertEquals("lo\n", output.stdout());
+  }
+
+  @Test
+  void run_withMounts_bindsAndTmpfsAreUsableAndNotKept() throws Exception {
+    Path cache = Files.createDirectory(scratch.resolve("cache"));
+    Files.writeString(cache.resolve("seed"), "seeded\n");
+    SandboxRequest base =
+        request("cat /cache/seed; echo more > /cache/added; echo t > /scratch/t; cat /scratch/t");
+    SandboxRequest mounted =
+        new SandboxRequest(
+            base.layersDirectory(),
+            base.lowerLayers(),
+            upper,
+            work,
+            base.argv(),
+            ENV,
+            "/",
+            0,
+            0,
+            "box",
+            true,
+            List.of(
+                new SandboxMount.Bind(cache, "/cache", false),
+                new SandboxMount.Tmpfs("/scratch", 1 << 20)));
+    Recorder output = new Recorder();
+    assertTrue(sandbox.run(mounted, output, new Cancellation()).succeeded(), output.stderr());
+    assertEquals("seeded\nt\n", output.stdout());
+    assertEquals("more\n", Files.readString(cache.resolve("added")));
+    assertFalse(Files.exists(upper.resolve("cache")));
+    assertFalse(Files.exists(upper.resolve("scratch")));
+  }
+
+  @Test
+  void run_unknownProgram_failsAsTheCommand() throws Exception {
+    SandboxRequest base = request("unused");
+    SandboxRequest missing =
+        new SandboxRequest(
+            base.layersDirectory(),
+            base.lowerLayers(),
+            upper,
+            work,
+            List.of("/no/such/program"),
+            ENV,
+            "/",
+            0,
+            0,
+            "box",
+            true,
+            List.of());
+    Recorder output = new Recorder();
+    SandboxResult result = sandbox.run(missing, output, new Cancellation());
+    assertFalse(result.succeeded());
+    assertTrue(output.stderr().contains("/no/such/program"), output.stderr());
+  }
+
+  @Test
+  void run_mountTargetThroughImageSymlink_isRefused() throws Exception {
+    Path linkLayer = Files.createDirectories(layers.resolve("link"));
+    if (!Files.exists(linkLayer.resolve("var"), LinkOption.NOFOLLOW_LINKS)) {
+      Files.createSymbolicLink(linkLayer.resolve("var"), Path.of("/etc"));
+    }
+    SandboxRequest base = request("true");
+    SandboxRequest escaping =
+        new SandboxRequest(
+            layers,
+            List.of("link", "1"),
+            upper,
+            work,
+            base.argv(),
+            ENV,
+            "/",
+            0,
+            0,
+            "box",
+            true,
+            List.of(new SandboxMount.Tmpfs("/var/x", 0)));
+    SandboxException e =
+        assertThrows(
+            SandboxException.class,
+            () -> sandbox.run(escaping, new Recorder(), new Cancellation()));
+    assertTrue(e.getMessage().contains("symbolic link /var"), e.getMessage());
+  }
+
+  @Test
+  void run_cancelled_killsTheWholeProcessTreeWithinASecond() throws Exception {
+    Cancellation cancellation = new Cancellation();
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    try {
+      timer.schedule(cancellation::cancel, 500, TimeUnit.MILLISECONDS);
+      long start = System.nanoTime();
+      SandboxResult result =
+          sandbox.run(request("sleep 30 & sleep 30; wait"), new Recorder(), cancellation);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      assertTrue(result.cancelled());
+      assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "took " + took);
+    } finally {
+      timer.shutdownNow();
+    }
+    Process ps = new ProcessBuilder("pgrep", "-f", "sleep 30").start();
+    String left = new String(ps.getInputStream().readAllBytes()).strip();
+    ps.waitFor();
+    assertEquals("", left, "processes left behind");
+  }
+
+  private SandboxRequest request(String script) {
+    return new SandboxRequest(
+        layers,
+        List.of("1"),
+        upper,
+        work,
+        List.of("/bin/sh", "-c", script),
+        ENV,
+        "/",
+        0,
+        0,
+        "box",
+        true,
+        List.of());
+  }
+
+  private SandboxRequest withUser(SandboxRequest r, int uid, int gid, String workingDirectory) {
+    return new SandboxRequest(
+        r.layersDirectory(),
+        r.lowerLayers(),
+        r.upperDirectory(),
+        r.workDirectory(),
+        r.argv(),
+        r.environment(),
+        workingDirectory,
+        uid,
+        gid,
+        r.hostname(),
+        r.network(),
+        r.mounts());
+  }
+
+  /** Collects output from the reader threads. */
+  static final class Recorder implements SandboxOutput {
+    private final StringBuffer out = new StringBuffer();
+    private final StringBuffer err = new StringBuffer();
+    private final List<String> chunks = new ArrayList<>();
+
+    @Override
+    public void stdout(String text) {
+      out.append(text);
+      synchronized (chunks) {
+        chunks.add(text);
+      }
+    }
+
+    @Override
+    public void stderr(String text) {
+      err.append(text);
+    }
+
+    String stdout() {
+      return out.toString();
+    }
+
+    String stderr() {
+      return err.toString();
+    }
+  }
+}
