@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The host programs the sandbox drives, found once on the usual system paths. */
-record HostTools(Path shell, Path unshare, Path setpriv, Path mount, Path hostname) {
+record HostTools(Path shell, Path unshare, Path setpriv, Path mount) {
 
   private static final List<Path> SEARCH =
       List.of(Path.of("/usr/sbin"), Path.of("/usr/bin"), Path.of("/sbin"), Path.of("/bin"));
@@ -19,12 +19,10 @@ record HostTools(Path shell, Path unshare, Path setpriv, Path mount, Path hostna
     Path unshare = locate("unshare", "util-linux", missing);
     Path setpriv = locate("setpriv", "util-linux", missing);
     Path mount = locate("mount", "mount", missing);
-    Path hostname = locate("hostname", "hostname", missing);
     if (!missing.isEmpty()) {
       return new Lookup(Optional.empty(), missing);
     }
-    return new Lookup(
-        Optional.of(new HostTools(shell, unshare, setpriv, mount, hostname)), missing);
+    return new Lookup(Optional.of(new HostTools(shell, unshare, setpriv, mount)), missing);
   }
 
   private static Path locate(String name, String debianPackage, List<String> missing) {

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.iechorfile.engine.spi.Cancellation;
 import org.iechorfile.engine.spi.Sandbox;
 import org.iechorfile.engine.spi.SandboxException;
-import org.iechorfile.engine.spi.SandboxMount;
 import org.iechorfile.engine.spi.SandboxOutput;
 import org.iechorfile.engine.spi.SandboxRequest;
 import org.iechorfile.engine.spi.SandboxResult;
@@ -39,6 +38,7 @@ public final class LinuxSandbox implements Sandbox {
 
   private final HostTools.Lookup tools;
   private final Clock clock;
+  private final boolean inUserNamespace = UserNamespace.current();
 
   /** A sandbox using the host's tools, timed by {@code clock}. */
   public LinuxSandbox(Clock clock) {
@@ -69,7 +69,7 @@ public final class LinuxSandbox implements Sandbox {
                         "cannot run commands: " + String.join("; ", tools.missing())));
     Path scratch = createScratch(request);
     try {
-      RunFiles files = RunFiles.create(scratch, request);
+      RunFiles files = RunFiles.create(scratch, request, !request.network() || !inUserNamespace);
       return execute(host, request, files, output, cancellation);
     } finally {
       deleteQuietly(scratch);
@@ -132,32 +132,17 @@ public final class LinuxSandbox implements Sandbox {
     argv.addAll(List.of(host.shell().toString(), "-c", SCRIPT, "iechorfile-sandbox"));
     argv.add(files.log().toString());
     argv.add(files.readyMarker().toString());
-    argv.add(files.root().toString());
-    argv.add(request.layersDirectory().toString());
-    argv.add(files.lowerDirs(request));
-    argv.add(request.upperDirectory().toAbsolutePath().toString());
-    argv.add(request.workDirectory().toAbsolutePath().toString());
+    argv.add(request.layersDirectory().toAbsolutePath().toString());
+    argv.add(files.fstab().toString());
+    argv.add(request.network() ? "host" : "none");
     argv.add(request.hostname());
+    argv.add(files.root().toString());
     argv.add(request.workingDirectory());
     argv.add(Integer.toString(request.uid()));
     argv.add(Integer.toString(request.gid()));
-    argv.add(request.network() ? "host" : "none");
+    argv.add(host.mount().toString());
     argv.add(host.setpriv().toString());
     argv.add(host.unshare().toString());
-    argv.add(host.hostname().toString());
-    argv.add(Integer.toString(request.mounts().size()));
-    for (SandboxMount mount : request.mounts()) {
-      if (mount instanceof SandboxMount.Bind bind) {
-        argv.addAll(
-            List.of(
-                "bind",
-                bind.source().toAbsolutePath().toString(),
-                bind.target(),
-                bind.readOnly() ? "ro" : "rw"));
-      } else if (mount instanceof SandboxMount.Tmpfs tmpfs) {
-        argv.addAll(List.of("tmpfs", "", tmpfs.target(), Long.toString(tmpfs.sizeBytes())));
-      }
-    }
     argv.addAll(request.argv());
     return argv;
   }

@@ -6,59 +6,154 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.iechorfile.engine.spi.SandboxException;
 import org.iechorfile.engine.spi.SandboxMount;
 import org.iechorfile.engine.spi.SandboxRequest;
 
 /**
  * The per-command files of one sandbox run, all inside one scratch directory: the mount point of
- * the new root, the stub layer of mount points, and the setup log and ready marker.
+ * the new root, the stub layer of mount points (stacked below the image, so mount points the image
+ * lacks never reach the new layer), the minimal {@code /dev}, the fstab that mounts everything in
+ * one go, and the setup log and ready marker.
  */
-record RunFiles(Path root, Path stub, Path log, Path readyMarker) {
+record RunFiles(Path root, Path stub, Path dev, Path fstab, Path log, Path readyMarker) {
+
+  private static final List<String> DEVICES =
+      List.of("null", "zero", "full", "random", "urandom", "tty");
+  private static final List<String> HOST_FILES = List.of("/etc/resolv.conf", "/etc/hosts");
 
   /** Makes the files for {@code request} in {@code scratch}. */
-  static RunFiles create(Path scratch, SandboxRequest request) throws SandboxException {
+  static RunFiles create(Path scratch, SandboxRequest request, boolean ownSysfs)
+      throws SandboxException {
     RunFiles files =
         new RunFiles(
             scratch.resolve("root"),
             scratch.resolve("stub"),
+            scratch.resolve("dev"),
+            scratch.resolve("fstab"),
             scratch.resolve("setup.log"),
             scratch.resolve("ready"));
     try {
-      Files.createDirectory(files.root());
-      Files.createDirectory(files.stub());
-      for (String dir : stubDirectories(request)) {
-        Files.createDirectories(files.stub().resolve(dir));
-      }
-      Path etc = Files.createDirectories(files.stub().resolve("etc"));
-      Files.createFile(etc.resolve("resolv.conf"));
-      Files.createFile(etc.resolve("hosts"));
-      for (SandboxMount mount : request.mounts()) {
-        Path target = files.stub().resolve(mount.target().substring(1));
-        if (mount instanceof SandboxMount.Bind bind && !Files.isDirectory(bind.source())) {
-          Files.createDirectories(target.getParent());
-          Files.createFile(target);
-        } else {
-          Files.createDirectories(target);
-        }
-      }
+      files.write(request, ownSysfs);
     } catch (IOException e) {
-      throw new SandboxException("cannot prepare mount points in " + scratch, e);
+      throw new SandboxException("cannot prepare the sandbox's mount points in " + scratch, e);
     }
     return files;
   }
 
-  private static List<String> stubDirectories(SandboxRequest request) {
-    List<String> dirs = new ArrayList<>(List.of("proc", "dev", "sys"));
-    String workingDirectory = request.workingDirectory().replaceAll("^/+", "");
-    if (!workingDirectory.isEmpty()) {
-      dirs.add(workingDirectory);
+  private void write(SandboxRequest request, boolean ownSysfs)
+      throws IOException, SandboxException {
+    LayerLookup image = new LayerLookup(request.layersDirectory(), request.lowerLayers());
+    Files.createDirectory(root);
+    Files.createDirectory(stub);
+    Fstab fstab = new Fstab();
+    fstab.add(
+        "overlay",
+        root.toString(),
+        "overlay",
+        "lowerdir="
+            + lowerDirs(request)
+            + ",upperdir="
+            + request.upperDirectory().toAbsolutePath()
+            + ",workdir="
+            + request.workDirectory().toAbsolutePath());
+    mountPoint(image, "/proc", true);
+    fstab.add("proc", target("/proc"), "proc", "nosuid,nodev,noexec");
+    mountPoint(image, "/dev", true);
+    writeDev();
+    fstab.add(dev.toString(), target("/dev"), "none", "bind");
+    for (String device : DEVICES) {
+      fstab.add("/dev/" + device, target("/dev/" + device), "none", "bind");
     }
-    return dirs;
+    fstab.add("devpts", target("/dev/pts"), "devpts", "newinstance,ptmxmode=0666,mode=0620");
+    fstab.add("shm", target("/dev/shm"), "tmpfs", "nosuid,nodev,noexec,size=65536k");
+    mountPoint(image, "/sys", true);
+    if (ownSysfs) {
+      fstab.add("sysfs", target("/sys"), "sysfs", "ro,nosuid,nodev,noexec");
+    }
+    for (String file : HOST_FILES) {
+      if (Files.isRegularFile(Path.of(file)) && mountPoint(image, file, false)) {
+        fstab.add(file, target(file), "none", "bind,ro");
+      }
+    }
+    for (SandboxMount mount : request.mounts()) {
+      boolean directory =
+          !(mount instanceof SandboxMount.Bind bind) || Files.isDirectory(bind.source());
+      if (!mountPoint(image, mount.target(), directory)) {
+        throw new SandboxException(
+            "cannot mount at " + mount.target() + ": the image has a file of another kind there");
+      }
+      fstab.add(mount);
+    }
+    String workingDirectory = request.workingDirectory();
+    if (!workingDirectory.equals("/")) {
+      refuseSymlinks(image, workingDirectory);
+      Files.createDirectories(stub.resolve(workingDirectory.substring(1)));
+    }
+    Files.writeString(this.fstab, fstab.text(root), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Makes sure a mount point exists for {@code target}: the image's own entry, or one in the stub
+   * layer. Returns false when the image has something unsuitable there (a deleted entry hides the
+   * stub) and the mount should be left out.
+   */
+  private boolean mountPoint(LayerLookup image, String target, boolean directory)
+      throws IOException, SandboxException {
+    refuseSymlinks(image, target);
+    LayerLookup.Kind kind = image.kind(target);
+    if (kind == LayerLookup.Kind.WHITEOUT) {
+      return false;
+    }
+    if (kind == LayerLookup.Kind.DIRECTORY) {
+      return directory;
+    }
+    if (kind == LayerLookup.Kind.OTHER) {
+      return !directory;
+    }
+    Path stubPath = stub.resolve(target.substring(1));
+    Files.createDirectories(stubPath.getParent());
+    if (directory) {
+      Files.createDirectories(stubPath);
+    } else if (!Files.exists(stubPath)) {
+      Files.createFile(stubPath);
+    }
+    return true;
+  }
+
+  private static void refuseSymlinks(LayerLookup image, String target)
+      throws IOException, SandboxException {
+    Optional<String> link = image.symlinkOnPath(target);
+    if (link.isPresent()) {
+      throw new SandboxException(
+          target
+              + " passes through the symbolic link "
+              + link.get()
+              + " in the image; a mount must not follow links out of the image");
+    }
+  }
+
+  private void writeDev() throws IOException {
+    Files.createDirectory(dev);
+    for (String device : DEVICES) {
+      Files.createFile(dev.resolve(device));
+    }
+    Files.createDirectory(dev.resolve("pts"));
+    Files.createDirectory(dev.resolve("shm"));
+    Files.createSymbolicLink(dev.resolve("ptmx"), Path.of("pts/ptmx"));
+    Files.createSymbolicLink(dev.resolve("fd"), Path.of("/proc/self/fd"));
+    Files.createSymbolicLink(dev.resolve("stdin"), Path.of("/proc/self/fd/0"));
+    Files.createSymbolicLink(dev.resolve("stdout"), Path.of("/proc/self/fd/1"));
+    Files.createSymbolicLink(dev.resolve("stderr"), Path.of("/proc/self/fd/2"));
+  }
+
+  private String target(String absolutePath) {
+    return root + absolutePath;
   }
 
   /** The overlay lowerdir option: the image's layers, topmost first, then the stub layer. */
-  String lowerDirs(SandboxRequest request) {
+  private String lowerDirs(SandboxRequest request) {
     List<String> lowers = new ArrayList<>(request.lowerLayers());
     lowers.add(stub.toAbsolutePath().toString());
     return String.join(":", lowers);
