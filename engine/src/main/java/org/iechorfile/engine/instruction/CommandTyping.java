@@ -84,22 +84,31 @@ final class CommandTyping {
     }
   }
 
-  /** {@code name[,required[=bool]]}, as BuildKit's device parser reads it. */
+  /** {@code name[,required[=bool]]} or {@code name=…}, as BuildKit's device parser reads it. */
   static DeviceSpec device(String value) throws InstructionException {
     String name = "";
     boolean required = false;
-    for (String field : CsvFields.split(value, "device")) {
+    for (String field : CsvFields.split(value, "devices")) {
       int eq = field.indexOf('=');
       String key = (eq < 0 ? field : field.substring(0, eq)).toLowerCase(Locale.ROOT);
-      if (eq < 0 && name.isEmpty()) {
-        name = field;
-      } else if (key.equals("required")) {
+      if (key.equals("required")) {
         required = eq < 0 || MountParser.bool(key, field.substring(eq + 1), value);
+      } else if (eq >= 0 && key.equals("name")) {
+        if (!name.isEmpty()) {
+          throw new InstructionException("device name already set to " + name, value);
+        }
+        name = field.substring(eq + 1);
+      } else if (name.isEmpty()) {
+        name = field;
       } else if (eq < 0) {
         throw new InstructionException(
             "invalid field '" + field + "' must be a key=value pair", value);
       } else {
-        throw new InstructionException("unexpected key '" + key + "' in '" + field + "'", value);
+        List<String> suggestions = Suggestions.closest(key, List.of("name", "required"));
+        throw new InstructionException(
+            "unexpected key '" + key + "' in '" + field + "'" + Suggestions.didYouMean(suggestions),
+            value,
+            suggestions);
       }
     }
     if (name.isEmpty()) {

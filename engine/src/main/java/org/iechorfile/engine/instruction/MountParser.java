@@ -20,16 +20,43 @@ final class MountParser {
 
   private static final Pattern SIZE =
       Pattern.compile("^(\\d+(\\.\\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$");
+  private static final Pattern VARIABLE = Pattern.compile("\\$.");
   private static final List<String> TYPES = List.of("bind", "cache", "tmpfs", "secret", "ssh");
+  private static final List<String> SHARING = List.of("shared", "private", "locked");
+  private static final List<String> KEYS =
+      List.of(
+          "type",
+          "from",
+          "source",
+          "target",
+          "readonly",
+          "id",
+          "sharing",
+          "required",
+          "mode",
+          "uid",
+          "gid",
+          "src",
+          "dst",
+          "destination",
+          "ro",
+          "rw",
+          "readwrite",
+          "size",
+          "env");
 
   private MountParser() {}
 
-  /** Reads {@code csv} without expanding anything. */
+  /**
+   * Reads {@code csv} as written, before expansion: a value holding a variable is kept as written
+   * and checked only after expansion (a variable type defers the type-dependent checks too); {@code
+   * from} must not hold one.
+   */
   static MountSpec parse(String csv) throws InstructionException {
-    return parse(csv, (key, value) -> value);
+    return parse(csv, null);
   }
 
-  /** Reads {@code csv}, expanding each value with {@code expansion} before checking it. */
+  /** Reads {@code csv}, expanding each value but {@code from} before checking it. */
   static MountSpec parse(String csv, ValueExpansion expansion) throws InstructionException {
     Draft m = new Draft();
     for (String field : CsvFields.split(csv, "mounts")) {
@@ -37,11 +64,67 @@ final class MountParser {
       String key = (eq < 0 ? field : field.substring(0, eq)).toLowerCase(Locale.ROOT);
       if (eq < 0) {
         bare(m, key, field, csv);
+        continue;
+      }
+      String value = field.substring(eq + 1);
+      if (key.equals("from") && VARIABLE.matcher(value).find()) {
+        throw new InstructionException(
+            "'from' doesn't support variable expansion, define alias stage instead", csv);
+      }
+      if (expansion != null && !key.equals("from")) {
+        keyed(m, key, expansion.expand(key, value), field, csv);
+      } else if (expansion == null && SourceChecks.hasVariable(value)) {
+        deferred(m, key, value, field, csv);
       } else {
-        keyed(m, key, expansion.expand(key, field.substring(eq + 1)), field, csv);
+        keyed(m, key, value, field, csv);
       }
     }
     return m.finish(csv);
+  }
+
+  /** A value that holds a variable, before expansion: kept as written, checked later. */
+  private static void deferred(Draft m, String key, String value, String field, String csv)
+      throws InstructionException {
+    switch (key) {
+      case "type":
+        m.typeDeferred = true;
+        break;
+      case "readonly":
+      case "ro":
+      case "readwrite":
+      case "rw":
+      case "required":
+      case "sharing":
+        break;
+      case "size":
+        requireType(m, key, csv, MountType.TMPFS);
+        keyedRaw(m, key, value);
+        break;
+      case "mode":
+      case "uid":
+      case "gid":
+        keyedRaw(m, key, value);
+        break;
+      default:
+        keyed(m, key, value, field, csv);
+    }
+  }
+
+  private static void keyedRaw(Draft m, String key, String value) {
+    Optional<String> raw = Optional.of(value);
+    switch (key) {
+      case "mode":
+        m.mode = raw;
+        break;
+      case "uid":
+        m.uid = raw;
+        break;
+      case "gid":
+        m.gid = raw;
+        break;
+      default:
+        m.size = raw;
+    }
   }
 
   private static void bare(Draft m, String key, String field, String csv)
@@ -107,7 +190,7 @@ final class MountParser {
         m.id = value;
         break;
       case "sharing":
-        m.sharing = Optional.of(sharing(m, value, csv));
+        m.sharing = Optional.of(sharing(value, csv));
         break;
       case "mode":
         m.mode = Optional.of(number(value, 8, "mode", csv));
@@ -138,21 +221,23 @@ final class MountParser {
     return MountType.valueOf(lower.toUpperCase(Locale.ROOT));
   }
 
-  private static CacheSharing sharing(Draft m, String value, String csv)
-      throws InstructionException {
-    if (m.type != MountType.CACHE) {
-      throw new InstructionException(
-          "invalid cache sharing set for " + m.type.spelled() + " mount", csv);
-    }
+  private static CacheSharing sharing(String value, String csv) throws InstructionException {
     String lower = value.toLowerCase(Locale.ROOT);
-    if (!List.of("shared", "private", "locked").contains(lower)) {
-      throw new InstructionException("unsupported sharing value \"" + value + "\"", csv);
+    if (!SHARING.contains(lower)) {
+      List<String> suggestions = Suggestions.closest(value, SHARING);
+      throw new InstructionException(
+          "unsupported sharing value \"" + value + "\"" + Suggestions.didYouMean(suggestions),
+          csv,
+          suggestions);
     }
     return CacheSharing.valueOf(lower.toUpperCase(Locale.ROOT));
   }
 
   private static void requireType(Draft m, String key, String csv, MountType... allowed)
       throws InstructionException {
+    if (m.typeDeferred) {
+      return;
+    }
     for (MountType type : allowed) {
       if (m.type == type) {
         return;
@@ -208,8 +293,18 @@ final class MountParser {
     Optional<String> size = Optional.empty();
     Optional<String> env = Optional.empty();
     boolean required;
+    boolean typeDeferred;
 
     MountSpec finish(String csv) throws InstructionException {
+      if (!typeDeferred) {
+        check(csv);
+      }
+      boolean ro = readOnly.orElse(type != MountType.CACHE && type != MountType.TMPFS);
+      return new MountSpec(
+          type, target, source, from, ro, id, sharing, mode, uid, gid, size, env, required);
+    }
+
+    private void check(String csv) throws InstructionException {
       boolean fileInfo =
           type == MountType.SECRET || type == MountType.SSH || type == MountType.CACHE;
       if (!fileInfo) {
@@ -217,16 +312,13 @@ final class MountParser {
         notAllowed("uid", uid, csv);
         notAllowed("gid", gid, csv);
       }
+      if (type == MountType.SECRET) {
+        checkSecret(csv);
+      }
       if (sharing.isPresent() && type != MountType.CACHE) {
         throw new InstructionException(
             "invalid cache sharing set for " + type.spelled() + " mount", csv);
       }
-      if (type == MountType.SECRET) {
-        checkSecret(csv);
-      }
-      boolean ro = readOnly.orElse(type != MountType.CACHE && type != MountType.TMPFS);
-      return new MountSpec(
-          type, target, source, from, ro, id, sharing, mode, uid, gid, size, env, required);
     }
 
     private void notAllowed(String key, Optional<String> value, String csv)
@@ -240,6 +332,9 @@ final class MountParser {
     private void checkSecret(String csv) throws InstructionException {
       if (!from.isEmpty()) {
         throw new InstructionException("secret mount should not have a from", csv);
+      }
+      if (sharing.isPresent()) {
+        throw new InstructionException("secret mount should not define sharing", csv);
       }
       if (source.isEmpty() && target.isEmpty() && id.isEmpty()) {
         throw new InstructionException("invalid secret mount. one of source, target required", csv);

@@ -84,9 +84,12 @@ public record MountSpec(
     return "/run/secrets/" + effectiveId();
   }
 
-  /** The file mode as a number: the given octal {@code mode}, else the type's default. */
+  /**
+   * The file mode as a number: the given octal {@code mode}, else the type's default. A mode that
+   * still holds a variable (before expansion) counts as not given.
+   */
   public int effectiveMode() {
-    if (mode.isPresent()) {
+    if (mode.isPresent() && mode.get().matches("[0-7]{1,11}")) {
       return (int) Long.parseLong(mode.get(), 8);
     }
     switch (type) {
