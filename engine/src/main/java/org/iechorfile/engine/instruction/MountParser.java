@@ -205,7 +205,11 @@ final class MountParser {
         m.env = Optional.of(value);
         break;
       default:
-        throw new InstructionException("unexpected key '" + key + "' in '" + field + "'", csv);
+        List<String> suggestions = Suggestions.closest(key, KEYS);
+        throw new InstructionException(
+            "unexpected key '" + key + "' in '" + field + "'" + Suggestions.didYouMean(suggestions),
+            csv,
+            suggestions);
     }
   }
 
