@@ -1,0 +1,111 @@
+package org.iechorfile.engine.syntax;
+
+import java.util.Objects;
+
+/**
+ * Variable expansion and shell-word splitting for instruction arguments, with the reference
+ * builder's rules (BuildKit's shell lexer): {@code $VAR}, {@code ${VAR}}, the modifiers {@code :- -
+ * :+ + :? ? # ## % %% / //}, nested operands, single and double quotes, and the escape character of
+ * the file ({@code \} or, after {@code # escape=`}, a backtick).
+ *
+ * <p>Unset variables expand to the empty string. Positional and special parameters ({@code $1},
+ * {@code $@}, {@code $$}, ...) are looked up like any other name, so they are normally unset.
+ * Mistakes in the word are reported as an {@link ExpansionException} carrying the reference's
+ * message and the offset in the word; no other exception is thrown for any input.
+ *
+ * <p>Instances are immutable and may be shared between threads. Expansion is pure: it reads only
+ * the given {@link Variables}.
+ */
+public final class ShellLexer {
+
+  private static final ShellLexer BACKSLASH = new ShellLexer('\\', true);
+  private static final ShellLexer BACKTICK = new ShellLexer('`', true);
+  private static final ShellLexer HEREDOC_BODY = new ShellLexer('\\', false);
+
+  private final char escape;
+  private final boolean processQuotes;
+
+  private ShellLexer(char escape, boolean processQuotes) {
+    this.escape = escape;
+    this.processQuotes = processQuotes;
+  }
+
+  /**
+   * The lexer for instruction arguments in a file whose escape character is {@code escape}: quotes
+   * and escapes are interpreted and removed.
+   *
+   * @param escape {@code \} or {@code `}, as {@link ParsedFile#escape()} gives it
+   * @throws IllegalArgumentException for any other character
+   */
+  public static ShellLexer withEscape(char escape) {
+    if (escape == '\\') {
+      return BACKSLASH;
+    }
+    if (escape == '`') {
+      return BACKTICK;
+    }
+    throw new IllegalArgumentException("escape must be \\ or `: " + escape);
+  }
+
+  /**
+   * The lexer for the body of a COPY or ADD heredoc whose marker was not quoted. As in the
+   * reference, quotes are ordinary characters (kept as written), variables are expanded, and the
+   * escape is {@code \} whatever the file's escape directive says: every {@code \x} becomes {@code
+   * x} (so {@code printf "a\nb"} becomes {@code printf "anb"}) and a final {@code \} is dropped.
+   */
+  public static ShellLexer forHeredocBody() {
+    return HEREDOC_BODY;
+  }
+
+  /** The escape character: {@code \} or {@code `}. */
+  public char escape() {
+    return escape;
+  }
+
+  /** Whether quotes are interpreted and removed; false only for {@link #forHeredocBody()}. */
+  public boolean processesQuotes() {
+    return processQuotes;
+  }
+
+  /**
+   * Expands one word without splitting it (BuildKit's {@code ProcessWord}), as for ENV values,
+   * WORKDIR, USER or COPY paths. Whitespace, quoted or not, is kept.
+   *
+   * @param word the word as written; never null
+   * @param variables where names are looked up; never null
+   * @return the expanded word and the names it looked up
+   * @throws ExpansionException for a malformed word or a failing {@code ${NAME?message}}
+   */
+  public Expansion processWord(String word, Variables variables) throws ExpansionException {
+    WordScanner.Scanned scanned = scan(word, variables);
+    return new Expansion(scanned.text(), scanned.used(), scanned.unset());
+  }
+
+  /**
+   * Expands a text and splits it into words (BuildKit's {@code ProcessWords}), as for EXPOSE.
+   * Unquoted whitespace separates words, including whitespace that comes from an unquoted
+   * expansion; quoted text and escaped characters never split; no word is empty, so {@code a "" b}
+   * gives {@code a}, {@code b}. {@code <<} followed by spaces or tabs stays one word with what
+   * follows, as the reference needs to find heredoc markers written {@code << EOF}.
+   *
+   * @param text the text as written; never null
+   * @param variables where names are looked up; never null
+   * @return the words and the names looked up
+   * @throws ExpansionException for a malformed text or a failing {@code ${NAME?message}}
+   */
+  public Expansions processWords(String text, Variables variables) throws ExpansionException {
+    WordScanner.Scanned scanned = scan(text, variables);
+    return new Expansions(scanned.words().words(), scanned.used(), scanned.unset());
+  }
+
+  private WordScanner.Scanned scan(String word, Variables variables) throws ExpansionException {
+    Objects.requireNonNull(word, "word");
+    Objects.requireNonNull(variables, "variables");
+    return WordScanner.scan(word, escape, processQuotes, variables);
+  }
+
+  @Override
+  public String toString() {
+    return processQuotes ? "shell lexer with escape " + escape : "heredoc body lexer";
+  }
+}
