@@ -29,6 +29,19 @@ final class SpanLocator {
         start.startLine(), start.startColumn(), end.startLine(), end.startColumn());
   }
 
+  /**
+   * The span of {@code length} code points at {@code offset} inside the first occurrence of {@code
+   * text}, when {@code text} sits on one line; otherwise the span of {@code text} (or the node's).
+   */
+  static SourceSpan find(Node node, String text, int offset, int length) {
+    SourceSpan whole = find(node, text);
+    if (whole.equals(node.span()) || whole.startLine() != whole.endLine()) {
+      return whole;
+    }
+    int start = whole.startColumn() + offset;
+    return new SourceSpan(whole.startLine(), start, whole.startLine(), start + Math.max(0, length));
+  }
+
   private static SourceSpan position(Node node, String original, int keywordAt, int offset) {
     int line = node.span().startLine();
     int lineStart = keywordAt;
