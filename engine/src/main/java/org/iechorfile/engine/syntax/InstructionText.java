@@ -1,0 +1,175 @@
+package org.iechorfile.engine.syntax;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits one assembled instruction line into keyword, flag words and the rest, and cuts the rest
+ * into words the way BuildKit's line parser does. Pure functions over strings.
+ */
+final class InstructionText {
+
+  private InstructionText() {}
+
+  /** The keyword, the flag words and the remaining text of an instruction. */
+  record Split(String keyword, List<String> flags, String rest) {}
+
+  /** Splits {@code line}: keyword up to the first {@code [\t\v\f\r ]}, then flags, then rest. */
+  static Split split(String line, char escape) {
+    String trimmed = GoText.trim(line);
+    int end = 0;
+    while (end < trimmed.length() && !GoText.isBlank(trimmed.charAt(end))) {
+      end++;
+    }
+    String keyword = trimmed.substring(0, end);
+    if (end == trimmed.length()) {
+      return new Split(keyword, List.of(), "");
+    }
+    int after = end;
+    while (after < trimmed.length() && GoText.isBlank(trimmed.charAt(after))) {
+      after++;
+    }
+    List<String> flags = new ArrayList<>();
+    String rest = extractFlags(trimmed, after, escape, flags);
+    return new Split(keyword, flags, GoText.trim(rest));
+  }
+
+  /**
+   * Reads the leading {@code --flag} words of {@code line} from {@code from} into {@code flags} and
+   * returns the text after them. Quotes are removed, the escape character takes the next character
+   * literally, and a bare {@code --} ends the flags.
+   */
+  static String extractFlags(String line, int from, char escape, List<String> flags) {
+    int n = line.length();
+    int pos = from;
+    StringBuilder word = new StringBuilder();
+    while (true) {
+      pos = GoText.skipSpace(line, pos, n);
+      if (pos == n) {
+        return "";
+      }
+      if (line.charAt(pos) != '-' || pos + 1 == n || line.charAt(pos + 1) != '-') {
+        return line.substring(pos);
+      }
+      word.setLength(0);
+      boolean blankOk = false;
+      char quote = 0;
+      while (pos < n) {
+        char c = line.charAt(pos);
+        if (quote == 0 && GoText.isSpace(c)) {
+          break;
+        }
+        pos++;
+        if (quote == 0 && (c == '\'' || c == '"')) {
+          quote = c;
+          blankOk = true;
+        } else if (quote != 0 && c == quote) {
+          quote = 0;
+        } else if (c == escape) {
+          if (pos == n) {
+            quote = 0;
+          } else {
+            word.append(line.charAt(pos++));
+          }
+        } else {
+          word.append(c);
+        }
+      }
+      String w = word.toString();
+      if (w.equals("--")) {
+        return pos == n ? "" : line.substring(pos);
+      }
+      if (blankOk || !w.isEmpty()) {
+        flags.add(w);
+      }
+    }
+  }
+
+  /** Splits on runs of {@code [\t\v\f\r ]}; empty input gives no words. */
+  static List<String> splitBlank(String rest) {
+    List<String> out = new ArrayList<>();
+    if (rest.isEmpty()) {
+      return out;
+    }
+    int start = 0;
+    int i = 0;
+    int n = rest.length();
+    while (i < n) {
+      if (GoText.isBlank(rest.charAt(i))) {
+        out.add(rest.substring(start, i));
+        while (i < n && GoText.isBlank(rest.charAt(i))) {
+          i++;
+        }
+        start = i;
+      } else {
+        i++;
+      }
+    }
+    out.add(rest.substring(start));
+    return out;
+  }
+
+  /** Index of the first {@code [\t\v\f\r ]} in {@code s}, or -1. */
+  static int firstBlank(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (GoText.isBlank(s.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Quote-aware words (ARG, ENV, LABEL): split on Unicode white space outside quotes; quotes and
+   * escapes are kept verbatim; a trailing escape character is dropped.
+   */
+  static List<String> words(String rest, char escape) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    boolean inWord = false;
+    boolean blankOk = false;
+    char quote = 0;
+    int n = rest.length();
+    for (int pos = 0; pos < n; pos++) {
+      char c = rest.charAt(pos);
+      if (quote == 0) {
+        if (GoText.isSpace(c)) {
+          if (inWord && (blankOk || word.length() > 0)) {
+            words.add(word.toString());
+          }
+          word.setLength(0);
+          inWord = false;
+          blankOk = false;
+          continue;
+        }
+        inWord = true;
+        if (c == '\'' || c == '"') {
+          quote = c;
+          blankOk = true;
+        } else if (c == escape) {
+          if (pos + 1 == n) {
+            continue;
+          }
+          word.append(c);
+          c = rest.charAt(++pos);
+        }
+        word.append(c);
+        continue;
+      }
+      if (c == quote) {
+        quote = 0;
+      } else if (c == escape && quote != '\'') {
+        if (pos + 1 == n) {
+          continue;
+        }
+        word.append(c);
+        c = rest.charAt(++pos);
+      }
+      word.append(c);
+    }
+    if (inWord && (blankOk || word.length() > 0)) {
+      words.add(word.toString());
+    }
+    return words;
+  }
+}
