@@ -135,7 +135,7 @@ final class Highlighter {
       lexer.add(Token.Kind.VARIABLE, word.start(), word.start() + equals);
     }
     lexer.add(Token.Kind.OPERATOR, word.start() + equals, word.start() + equals + 1);
-    lexer.value(word.start() + equals + 1, word.end(), null, false);
+    lexer.value(word.start() + equals + 1, word.end(), null, true);
   }
 
   private void command(String text, TextLexer lexer) {
