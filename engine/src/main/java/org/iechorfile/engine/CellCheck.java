@@ -1,0 +1,151 @@
+package org.iechorfile.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.iechorfile.engine.command.CommandCatalogue;
+import org.iechorfile.engine.command.CommandSpec;
+import org.iechorfile.engine.syntax.Keyword;
+
+/**
+ * Finds the errors in a scanned cell that no further input can fix: unknown instructions and
+ * commands, bad directives and JSON arrays with non-string elements. Finer checks (flags, argument
+ * counts) belong to the instruction parser when the input is applied.
+ */
+final class CellCheck {
+
+  private CellCheck() {}
+
+  /** The errors of {@code cell}, in source order. */
+  static List<Diagnostic> errors(Cell cell) {
+    List<Diagnostic> errors = new ArrayList<>(cell.diagnostics());
+    for (Item item : cell.items()) {
+      if (item.kind() == Item.Kind.INSTRUCTION) {
+        checkInstruction(cell, item, errors);
+      } else if (item.kind() == Item.Kind.COMMAND) {
+        checkCommand(cell, item, errors);
+      }
+    }
+    errors.sort(
+        Comparator.comparingInt((Diagnostic d) -> d.span().startLine())
+            .thenComparingInt(d -> d.span().startColumn()));
+    return errors;
+  }
+
+  private static void checkInstruction(Cell cell, Item item, List<Diagnostic> errors) {
+    Optional<Shape> found = Shape.of(item.text(), cell.escape(), 0);
+    if (found.isEmpty()) {
+      return;
+    }
+    Shape shape = found.get();
+    for (Shape part = shape; ; part = part.trigger().get(0)) {
+      if (part.keyword().isEmpty()) {
+        String word = part.head().text();
+        List<String> near = nearest(word.toUpperCase(Locale.ROOT), keywordNames());
+        String next =
+            near.isEmpty() ? "%help lists the instructions" : "did you mean " + near.get(0) + "?";
+        errors.add(
+            Diagnostic.error(
+                "unknown instruction: " + word + "; " + next, span(cell, item, part.head()), near));
+        return;
+      }
+      if (part.trigger().isEmpty()) {
+        break;
+      }
+    }
+    Shape effective = shape.effective();
+    int json = effective.jsonStart();
+    if (item.open() == Item.Open.NOTHING
+        && json >= 0
+        && JsonProbe.probe(item.text(), json) == JsonProbe.Result.NON_STRINGS) {
+      Word args = new Word(json, item.text().length(), item.text().substring(json));
+      errors.add(
+          Diagnostic.error(
+              "when using JSON array syntax, arrays must be comprised of strings only;"
+                  + " quote every element",
+              span(cell, item, args)));
+    }
+  }
+
+  private static void checkCommand(Cell cell, Item item, List<Diagnostic> errors) {
+    List<Word> words = Word.split(item.text(), '\\');
+    Word head = words.get(0);
+    String name = head.text().substring(1);
+    if (name.isEmpty()) {
+      errors.add(
+          Diagnostic.error(
+              "a % must be followed by a command name; %help lists the commands",
+              span(cell, item, head)));
+      return;
+    }
+    if (CommandCatalogue.standard().find(name).isEmpty()) {
+      List<String> names =
+          CommandCatalogue.standard().all().stream()
+              .map(CommandSpec::spelled)
+              .collect(Collectors.toList());
+      List<String> near = nearest(head.text().toLowerCase(Locale.ROOT), names);
+      String next =
+          near.isEmpty() ? "%help lists the commands" : "did you mean " + near.get(0) + "?";
+      errors.add(
+          Diagnostic.error(
+              "unknown command: " + head.text() + "; " + next, span(cell, item, head), near));
+    }
+  }
+
+  /** The span of {@code word} of {@code item}'s text, in lines and columns. */
+  static SourceSpan span(Cell cell, Item item, Word word) {
+    int start = item.offset(word.start());
+    int end = item.offsetAfter(word.end());
+    Line first = cell.lines().get(cell.lineAt(start));
+    Line last = cell.lines().get(cell.lineAt(Math.max(start, end - 1)));
+    return new SourceSpan(
+        first.number(), start - first.start() + 1, last.number(), end - last.start() + 1);
+  }
+
+  private static List<String> keywordNames() {
+    List<String> names = new ArrayList<>();
+    for (Keyword keyword : Keyword.values()) {
+      names.add(keyword.name());
+    }
+    return names;
+  }
+
+  /** The names within edit distance 2 of {@code word}, closest first. */
+  static List<String> nearest(String word, Collection<String> names) {
+    return names.stream()
+        .filter(n -> distance(word, n) <= Math.min(2, Math.max(1, word.length() - 1)))
+        .sorted(Comparator.comparingInt((String n) -> distance(word, n)))
+        .collect(Collectors.toList());
+  }
+
+  /** The optimal string alignment distance (edits and adjacent swaps) between two words. */
+  static int distance(String a, String b) {
+    if (Math.abs(a.length() - b.length()) > 2) {
+      return 3;
+    }
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+}

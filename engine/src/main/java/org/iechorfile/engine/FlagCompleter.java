@@ -1,0 +1,116 @@
+package org.iechorfile.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.iechorfile.engine.syntax.FlagKind;
+import org.iechorfile.engine.syntax.FlagSpec;
+import org.iechorfile.engine.syntax.Keyword;
+
+/** Completes an instruction's flag word: the flag names, their values and mount specifications. */
+final class FlagCompleter {
+
+  private static final List<String> SWITCHES =
+      List.of("rw", "readwrite", "ro", "readonly", "required");
+
+  private final Completer completer;
+  private final Keyword keyword;
+  private final Manual manual;
+
+  FlagCompleter(Completer completer, Keyword keyword) {
+    this.completer = completer;
+    this.keyword = keyword;
+    this.manual = completer.manual();
+  }
+
+  Completions complete(Item item, Word current, int cursor) {
+    String word = current.text();
+    int equals = word.indexOf('=');
+    if (equals < 0) {
+      Candidates candidates = Candidates.matching(word);
+      for (FlagSpec flag : keyword.flags()) {
+        String suffix = flag.kind() == FlagKind.BOOLEAN ? " " : "=";
+        candidates.add(flag.spelled() + suffix, manual.flagSummary(keyword, flag.name()));
+      }
+      return candidates.at(Completer.startOf(item, current.start(), cursor), cursor);
+    }
+    String name = word.substring(2, equals);
+    String value = word.substring(equals + 1);
+    int valueStart = current.start() + equals + 1;
+    if (keyword == Keyword.RUN && name.equals("mount")) {
+      return mount(item, value, valueStart, cursor);
+    }
+    Candidates candidates = Candidates.matching(value);
+    if (keyword == Keyword.COPY && name.equals("from")) {
+      candidates.addAll(completer.stages(), "stage");
+      candidates.addAll(completer.source().storeImages(value), "image");
+    } else {
+      candidates.addAll(manual.flagValues(keyword, name), " ");
+    }
+    return candidates.at(Completer.startOf(item, valueStart, cursor), cursor);
+  }
+
+  /** Completes the field being typed in a {@code --mount=} value. */
+  private Completions mount(Item item, String value, int valueStart, int cursor) {
+    int comma = value.lastIndexOf(',');
+    String field = value.substring(comma + 1);
+    int fieldStart = valueStart + comma + 1;
+    Map<String, String> given = fields(value.substring(0, Math.max(0, comma)));
+    String type = given.getOrDefault("type", "bind");
+    int equals = field.indexOf('=');
+    if (equals < 0) {
+      Candidates candidates = Candidates.matching(field);
+      if (!given.containsKey("type")) {
+        candidates.add("type=", "bind, cache, tmpfs, secret or ssh");
+      }
+      manual
+          .mountKeys(type)
+          .forEach(
+              (key, summary) -> {
+                if (!given.containsKey(key)) {
+                  candidates.add(SWITCHES.contains(key) ? key : key + "=", summary);
+                }
+              });
+      return candidates.at(Completer.startOf(item, fieldStart, cursor), cursor);
+    }
+    String key = field.substring(0, equals).toLowerCase(Locale.ROOT);
+    String prefix = field.substring(equals + 1);
+    Candidates candidates = Candidates.matching(prefix);
+    candidates.addAll(manual.mountValues(key), "");
+    CompletionSource source = completer.source();
+    switch (key) {
+      case "from":
+        candidates.addAll(completer.stages(), "stage").addAll(source.storeImages(prefix), "image");
+        break;
+      case "source":
+      case "src":
+        String from = given.getOrDefault("from", "");
+        candidates.addAll(
+            from.isEmpty() ? source.contextPaths(prefix) : source.stagePaths(from, prefix), "");
+        break;
+      case "target":
+      case "dst":
+      case "destination":
+        candidates.addAll(source.imagePaths(prefix), "");
+        break;
+      default:
+        break;
+    }
+    return candidates.at(Completer.startOf(item, fieldStart + equals + 1, cursor), cursor);
+  }
+
+  /** The {@code key=value} fields of a mount specification, keys in lower case. */
+  private static Map<String, String> fields(String spec) {
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    List<String> parts = new ArrayList<>(List.of(spec.split(",")));
+    for (String part : parts) {
+      int equals = part.indexOf('=');
+      String key = (equals < 0 ? part : part.substring(0, equals)).toLowerCase(Locale.ROOT);
+      if (!key.isEmpty()) {
+        fields.put(key, equals < 0 ? "" : part.substring(equals + 1));
+      }
+    }
+    return fields;
+  }
+}
