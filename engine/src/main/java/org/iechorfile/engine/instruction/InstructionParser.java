@@ -50,21 +50,18 @@ public final class InstructionParser {
   public ParsedInstructions parse(ParsedFile file) {
     List<Instruction> instructions = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>(file.diagnostics());
-    boolean shellInStage = false;
+    StageLints stages = new StageLints();
     for (Node node : file.nodes()) {
       ParseResult result = parse(node);
-      Optional<Instruction> typed = result.instruction();
-      if (typed.isPresent() && typed.get() instanceof From) {
-        shellInStage = false;
+      if (result.instruction().isPresent()) {
+        Instruction instruction = result.instruction().get();
+        instructions.add(instruction);
+        diagnostics.addAll(stages.accept(instruction, result.diagnostics()));
+      } else {
+        diagnostics.addAll(result.diagnostics());
       }
-      for (Diagnostic d : result.diagnostics()) {
-        if (!(shellInStage && d.rule().equals(Lints.JSON_ARGS_RECOMMENDED))) {
-          diagnostics.add(d);
-        }
-      }
-      typed.ifPresent(instructions::add);
-      shellInStage |= typed.isPresent() && typed.get() instanceof Shell;
     }
+    diagnostics.addAll(stages.found());
     diagnostics.addAll(Lints.casing(file.nodes()));
     diagnostics.sort(
         Comparator.comparingInt((Diagnostic d) -> d.span().startLine())

@@ -113,6 +113,37 @@ class LintsTest {
   }
 
   @Test
+  void parseFile_repeatedCmdInStage_warnsAtTheOverriddenOne() {
+    ParsedInstructions result =
+        parseFile(
+            "FROM a",
+            "CMD [\"a\"]",
+            "HEALTHCHECK NONE",
+            "CMD [\"b\"]",
+            "CMD [\"c\"]",
+            "FROM b",
+            "CMD [\"d\"]");
+    List<Diagnostic> multiple =
+        result.diagnostics().stream()
+            .filter(d -> d.rule().equals("MultipleInstructionsDisallowed"))
+            .toList();
+    assertEquals(List.of(2, 4), multiple.stream().map(d -> d.span().startLine()).toList());
+    assertEquals(
+        "Multiple CMD instructions should not be used in the same stage because only the last"
+            + " one will be used",
+        multiple.get(0).message());
+  }
+
+  @Test
+  void parseFile_duplicateStageName_warnsAtTheSecond() {
+    ParsedInstructions result = parseFile("FROM a AS base", "FROM b AS Base");
+    assertEquals(
+        List.of("Duplicate stage name \"base\", stage names should be unique"),
+        messages(result, "DuplicateStageName"));
+    assertEquals(2, find(result, "Duplicate").span().startLine());
+  }
+
+  @Test
   void parseFile_errorsAndInstructions_keepSourceOrder() {
     ParsedInstructions result = parseFile("FROM a", "CPOY a b", "MAINTAINER me", "WORKDIR /x");
     assertEquals(3, result.instructions().size());
