@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.iechorfile.engine.Diagnostic;
+import org.iechorfile.engine.instruction.InstructionJson;
+import org.iechorfile.engine.instruction.InstructionParser;
+import org.iechorfile.engine.instruction.ParsedInstructions;
 import org.iechorfile.engine.syntax.BuildkitDump;
 import org.iechorfile.engine.syntax.LineParser;
 import org.iechorfile.engine.syntax.ParsedFile;
@@ -65,12 +68,20 @@ final class ParseCommand implements Callable<Integer> {
       return ExitCodes.FAILED;
     }
     ParsedFile parsed = LineParser.parse(text);
-    List<Diagnostic> diagnostics = parsed.diagnostics();
-    report(err, diagnostics);
-    if (parsed.hasErrors()) {
-      return ExitCodes.FAILED;
+    if (format == Format.buildkit) {
+      report(err, parsed.diagnostics());
+      if (parsed.hasErrors()) {
+        return ExitCodes.FAILED;
+      }
+      out.println(BuildkitDump.render(parsed.nodes()));
+    } else {
+      ParsedInstructions typed = new InstructionParser().parse(parsed);
+      report(err, typed.diagnostics());
+      if (typed.hasErrors()) {
+        return ExitCodes.FAILED;
+      }
+      out.println(InstructionJson.toJson(typed));
     }
-    out.println(BuildkitDump.render(parsed.nodes()));
     out.flush();
     return ExitCodes.OK;
   }

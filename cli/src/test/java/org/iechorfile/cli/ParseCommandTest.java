@@ -61,6 +61,22 @@ class ParseCommandTest {
   }
 
   @Test
+  void parse_jsonFormat_printsTypedInstructions() throws IOException {
+    Path file = file("FROM busybox AS base\nCMD [\"sh\"]\n");
+    assertEquals(0, run("parse", file.toString()));
+    assertTrue(out.toString().contains("\"keyword\" : \"FROM\""), out.toString());
+    assertTrue(out.toString().contains("\"stageName\" : \"base\""), out.toString());
+    assertTrue(out.toString().contains("\"form\" : \"exec\""), out.toString());
+  }
+
+  @Test
+  void parse_unknownInstruction_suggestsTheClosestOne() throws IOException {
+    Path file = file("FROM busybox\nCPOY a b\n");
+    assertEquals(1, run("parse", file.toString()));
+    assertEquals(file + ":2:1: unknown instruction: CPOY (did you mean COPY?)\n", err.toString());
+  }
+
+  @Test
   void parse_missingFile_saysSoAndExitsOne() {
     Path missing = dir.resolve("nope");
     assertEquals(1, run("parse", missing.toString()));
