@@ -1,0 +1,188 @@
+package org.iechorfile.engine.session;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.iechorfile.engine.Failure;
+import org.iechorfile.engine.image.Digest;
+import org.iechorfile.engine.instruction.MountSpec;
+import org.iechorfile.engine.instruction.MountType;
+import org.iechorfile.engine.spi.SandboxMount;
+
+/**
+ * Turns a RUN's {@code --mount} specifications into sandbox mounts: cache directories kept in the
+ * store per id, tmpfs, secrets as read-only files made for this run only (and environment variables
+ * with {@code env=}), and read-only binds from the build context.
+ */
+final class RunMounts {
+
+  private final Path cacheMounts;
+  private final Optional<Path> context;
+  private final Map<String, SecretSource> secrets;
+
+  RunMounts(Path home, Optional<Path> context, Map<String, SecretSource> secrets) {
+    this.cacheMounts = home.resolve("mounts").resolve("cache");
+    this.context = context;
+    this.secrets = Map.copyOf(secrets);
+  }
+
+  /** What the mounts add to one run. */
+  record Prepared(List<SandboxMount> mounts, List<String> environment) {}
+
+  Prepared prepare(List<MountSpec> specs, String workingDirectory, Path scratch)
+      throws StepFailure, IOException {
+    List<SandboxMount> mounts = new ArrayList<>();
+    List<String> environment = new ArrayList<>();
+    int secretIndex = 0;
+    for (MountSpec spec : specs) {
+      String target = absolute(workingDirectory, spec.effectiveTarget());
+      switch (spec.type()) {
+        case CACHE ->
+            mounts.add(new SandboxMount.Bind(cacheDirectory(spec), target, spec.readOnly()));
+        case TMPFS -> mounts.add(new SandboxMount.Tmpfs(target, size(spec)));
+        case SECRET -> {
+          Optional<byte[]> value = secret(spec);
+          if (value.isEmpty()) {
+            continue;
+          }
+          if (spec.env().isPresent()) {
+            environment.add(
+                spec.env().get() + "=" + new String(value.get(), StandardCharsets.UTF_8));
+          }
+          if (!spec.effectiveTarget().isEmpty()) {
+            Path file = scratch.resolve("secret-" + secretIndex++);
+            Files.write(file, value.get());
+            Files.setAttribute(file, "unix:mode", spec.effectiveMode());
+            Files.setAttribute(file, "unix:uid", spec.uid().map(Integer::parseInt).orElse(0));
+            Files.setAttribute(file, "unix:gid", spec.gid().map(Integer::parseInt).orElse(0));
+            mounts.add(new SandboxMount.Bind(file, target, true));
+          }
+        }
+        case BIND -> mounts.add(bind(spec, target));
+        case SSH ->
+            throw new StepFailure(
+                Failure.of(
+                    Failure.Kind.UNSUPPORTED,
+                    "RUN --mount=type=ssh needs an SSH agent to forward, which iechorfile does not"
+                        + " provide; use a secret mount with a deploy key instead"));
+      }
+    }
+    return new Prepared(mounts, environment);
+  }
+
+  private Path cacheDirectory(MountSpec spec) throws IOException {
+    Path dir = cacheMounts.resolve(Digest.sha256(spec.effectiveId()).hex().substring(0, 32));
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
+      Files.setAttribute(dir, "unix:mode", spec.effectiveMode());
+      Files.setAttribute(dir, "unix:uid", spec.uid().map(Integer::parseInt).orElse(0));
+      Files.setAttribute(dir, "unix:gid", spec.gid().map(Integer::parseInt).orElse(0));
+    }
+    return dir;
+  }
+
+  private Optional<byte[]> secret(MountSpec spec) throws StepFailure, IOException {
+    String id = spec.effectiveId();
+    SecretSource source = secrets.get(id);
+    Optional<byte[]> value = source == null ? Optional.empty() : source.read();
+    if (value.isEmpty() && spec.required()) {
+      throw new StepFailure(
+          Failure.of(
+              Failure.Kind.MISSING_FILE,
+              "secret "
+                  + id
+                  + " is required but was not given; pass it with --secret id="
+                  + id
+                  + ",src=FILE (or env=VARIABLE)"));
+    }
+    return value;
+  }
+
+  private SandboxMount bind(MountSpec spec, String target) throws StepFailure {
+    if (!spec.from().isEmpty()) {
+      throw new StepFailure(
+          Failure.of(
+              Failure.Kind.UNSUPPORTED,
+              "RUN --mount=type=bind,from="
+                  + spec.from()
+                  + " is not supported yet; COPY --from="
+                  + spec.from()
+                  + " the files you need instead"));
+    }
+    Path root =
+        context.orElseThrow(
+            () ->
+                new StepFailure(
+                    Failure.of(
+                        Failure.Kind.MISSING_FILE,
+                        "RUN --mount=type=bind needs a build context; set one with %context DIR")));
+    Path source = root.resolve(spec.source().replaceAll("^/+", "")).normalize();
+    if (!source.startsWith(root) || !Files.exists(source)) {
+      throw new StepFailure(
+          Failure.of(
+              Failure.Kind.MISSING_FILE,
+              "bind mount source "
+                  + (spec.source().isEmpty() ? "." : spec.source())
+                  + " is not in the build context "
+                  + root));
+    }
+    return new SandboxMount.Bind(source, target, true);
+  }
+
+  private static long size(MountSpec spec) throws StepFailure {
+    if (spec.size().isEmpty()) {
+      return 0;
+    }
+    String text = spec.size().get().trim().toLowerCase(Locale.ROOT);
+    long multiplier = 1;
+    char unit = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
+    switch (unit) {
+      case 'k' -> multiplier = 1L << 10;
+      case 'm' -> multiplier = 1L << 20;
+      case 'g' -> multiplier = 1L << 30;
+      default -> multiplier = 1;
+    }
+    String digits = multiplier == 1 ? text : text.substring(0, text.length() - 1);
+    if (!digits.matches("\\d{1,15}")) {
+      throw new StepFailure(
+          Failure.of(
+              Failure.Kind.UNSUPPORTED,
+              "invalid tmpfs size " + spec.size().get() + "; use a number with k, m or g"));
+    }
+    return Long.parseLong(digits) * multiplier;
+  }
+
+  static String absolute(String workingDirectory, String target) {
+    return target.startsWith("/")
+        ? ConfigDispatch.workingDirectory("/", target)
+        : ConfigDispatch.workingDirectory(workingDirectory, target);
+  }
+
+  /** A stable description of the mounts for the cache key; never contains secret values. */
+  static List<String> describe(List<MountSpec> specs) {
+    List<String> parts = new ArrayList<>();
+    for (MountSpec spec : specs) {
+      parts.add(
+          "mount="
+              + spec.type().name().toLowerCase(Locale.ROOT)
+              + ","
+              + spec.effectiveTarget()
+              + ","
+              + spec.source()
+              + ","
+              + spec.from()
+              + ","
+              + spec.effectiveId()
+              + ","
+              + spec.readOnly()
+              + (spec.type() == MountType.BIND ? "" : "," + spec.effectiveMode()));
+    }
+    return parts;
+  }
+}

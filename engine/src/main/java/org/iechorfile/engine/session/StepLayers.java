@@ -1,0 +1,166 @@
+package org.iechorfile.engine.session;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.util.UUID;
+
+/**
+ * Where steps write their layers: a scratch area for the layer being made ({@code tmp/}), the
+ * committed layers ({@code layers/ID}, immutable), and one short link per layer ({@code l/NAME}) so
+ * overlay mounts of hundreds of layers fit the kernel's one-page limit on mount options. Several
+ * processes may share it: names are made with atomic creates and renames.
+ */
+final class StepLayers {
+
+  private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+  private static final int SHORT_NAME_LENGTH = 5;
+
+  private final Path layers;
+  private final Path links;
+  private final Path scratch;
+  private final SecureRandom random = new SecureRandom();
+
+  StepLayers(Path home) {
+    this.layers = home.resolve("layers");
+    this.links = home.resolve("l");
+    this.scratch = home.resolve("tmp");
+    try {
+      Files.createDirectories(layers);
+      Files.createDirectories(links);
+      Files.createDirectories(scratch);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the layer store in " + home, e);
+    }
+  }
+
+  /** The directory the short names are relative to. */
+  Path linkDirectory() {
+    return links;
+  }
+
+  /** A fresh upper and work directory pair for one step. */
+  Draft draft() throws IOException {
+    Path dir = Files.createDirectory(scratch.resolve(UUID.randomUUID().toString()));
+    return new Draft(
+        dir,
+        Files.createDirectory(dir.resolve("upper")),
+        Files.createDirectory(dir.resolve("work")));
+  }
+
+  /**
+   * Makes {@code draft}'s upper directory the committed layer {@code id}. When another process
+   * committed the same id first, that layer is used and the draft dropped.
+   */
+  LayerRef commit(Draft draft, String id) throws IOException {
+    Path target = layers.resolve(id);
+    try {
+      Files.move(draft.upper(), target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+      // The same step's result is already there: keep the first one.
+    }
+    discard(draft);
+    return ref(id);
+  }
+
+  /**
+   * The committed layer {@code id}, with its short link and size (both worked out once and kept in
+   * a small record file beside the layer).
+   */
+  LayerRef ref(String id) throws IOException {
+    Path target = layers.resolve(id);
+    Path record = target.resolveSibling(id + ".link");
+    if (!Files.exists(record)) {
+      String text = link(target) + "\n" + Sizes.bytes(target) + "\n";
+      Path temp = Files.createTempFile(scratch, "link", ".tmp");
+      Files.writeString(temp, text);
+      try {
+        Files.move(temp, record, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        Files.deleteIfExists(temp);
+        throw e;
+      }
+    }
+    String[] fields = Files.readString(record).strip().split("\n");
+    return new LayerRef(id, target, fields[0], Long.parseLong(fields[1]));
+  }
+
+  /** Whether layer {@code id} is committed. */
+  boolean exists(String id) {
+    return Files.isDirectory(layers.resolve(id), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** Removes a draft and everything in it. */
+  void discard(Draft draft) throws IOException {
+    delete(draft.directory());
+  }
+
+  private String link(Path target) throws IOException {
+    while (true) {
+      StringBuilder name = new StringBuilder(SHORT_NAME_LENGTH);
+      for (int i = 0; i < SHORT_NAME_LENGTH; i++) {
+        name.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+      }
+      try {
+        Files.createSymbolicLink(links.resolve(name.toString()), links.relativize(target));
+        return name.toString();
+      } catch (FileAlreadyExistsException e) {
+        // Taken by another layer: draw again.
+      }
+    }
+  }
+
+  static void delete(Path root) throws IOException {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            // overlayfs leaves its work directory without permissions; root may still enter, but
+            // a user-namespace root may not, so open it up first.
+            dir.toFile().setExecutable(true, true);
+            dir.toFile().setReadable(true, true);
+            dir.toFile().setWritable(true, true);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  /**
+   * The directories of a layer in the making.
+   *
+   * @param directory the draft's own directory, removed with it
+   * @param upper the overlay upper directory: the new layer
+   * @param work overlayfs's work directory
+   */
+  record Draft(Path directory, Path upper, Path work) {}
+}
