@@ -40,6 +40,15 @@ public record ImageReference(
     if (tag.isEmpty() && digest.isEmpty()) {
       throw new IllegalArgumentException("an image reference needs a tag or a digest");
     }
+    if (!HOST.matcher(registry).matches()) {
+      throw new IllegalArgumentException("invalid registry host: " + registry);
+    }
+    if (!PATH.matcher(repository).matches()) {
+      throw new IllegalArgumentException("invalid repository name: " + repository);
+    }
+    if (!tag.isEmpty() && !TAG.matcher(tag).matches()) {
+      throw new IllegalArgumentException("invalid tag: " + tag);
+    }
   }
 
   /**
