@@ -15,7 +15,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.iechorfile.engine.image.Digest;
 import org.iechorfile.engine.image.Platform;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60)
 class BusyboxImageIT {
 
   @Test
