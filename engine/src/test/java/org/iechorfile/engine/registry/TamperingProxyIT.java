@@ -35,9 +35,7 @@ class TamperingProxyIT {
 
   @BeforeAll
   static void push() throws Exception {
-    busybox = BusyboxImage.build(Platform.LINUX_AMD64);
-    busybox.pushTo(
-        REGISTRY.client(CredentialSource.ANONYMOUS), REGISTRY.reference("library/busybox:latest"));
+    busybox = REGISTRY.pushBusybox(CredentialSource.ANONYMOUS);
   }
 
   @BeforeEach
