@@ -133,6 +133,10 @@ public record ImageConfig(
 
   /** This image with one more history entry, {@code entry}, for a step that made no layer. */
   public ImageConfig withHistory(HistoryEntry entry) {
+    if (!entry.emptyLayer()) {
+      throw new IllegalArgumentException(
+          "a step that made a layer is added with withLayer, not withHistory");
+    }
     List<HistoryEntry> steps = new ArrayList<>(history);
     steps.add(entry);
     return new ImageConfig(

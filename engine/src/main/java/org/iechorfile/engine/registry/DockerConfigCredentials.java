@@ -2,10 +2,12 @@ package org.iechorfile.engine.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +42,8 @@ public final class DockerConfigCredentials implements CredentialSource {
    * .docker/config.json}), with helpers looked up on the {@code PATH} of {@code environment}.
    */
   public static DockerConfigCredentials inHome(Path home, Map<String, String> environment) {
-    List<Path> path = new java.util.ArrayList<>();
-    for (String dir : environment.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+    List<Path> path = new ArrayList<>();
+    for (String dir : environment.getOrDefault("PATH", "").split(File.pathSeparator)) {
       if (!dir.isEmpty()) {
         path.add(Path.of(dir));
       }

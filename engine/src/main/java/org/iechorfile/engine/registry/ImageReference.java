@@ -1,5 +1,6 @@
 package org.iechorfile.engine.registry;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -39,6 +40,15 @@ public record ImageReference(
     Objects.requireNonNull(digest, "digest");
     if (tag.isEmpty() && digest.isEmpty()) {
       throw new IllegalArgumentException("an image reference needs a tag or a digest");
+    }
+    if (!HOST.matcher(registry).matches()) {
+      throw new IllegalArgumentException("invalid registry host: " + registry);
+    }
+    if (!PATH.matcher(repository).matches()) {
+      throw new IllegalArgumentException("invalid repository name: " + repository);
+    }
+    if (!tag.isEmpty() && !TAG.matcher(tag).matches()) {
+      throw new IllegalArgumentException("invalid tag: " + tag);
     }
   }
 
@@ -91,7 +101,7 @@ public record ImageReference(
           first.contains(".")
               || first.contains(":")
               || first.equals("localhost")
-              || !first.toLowerCase(java.util.Locale.ROOT).equals(first);
+              || !first.toLowerCase(Locale.ROOT).equals(first);
       if (host) {
         registry = first;
         path = name.substring(slash + 1);
@@ -103,7 +113,7 @@ public record ImageReference(
     if (!HOST.matcher(registry).matches()) {
       throw invalid(text, "registry \"" + registry + "\" is not a valid host[:port]");
     }
-    if (!path.toLowerCase(java.util.Locale.ROOT).equals(path)) {
+    if (!path.toLowerCase(Locale.ROOT).equals(path)) {
       throw invalid(text, "repository name \"" + path + "\" must be lower case");
     }
     if (!PATH.matcher(path).matches()) {

@@ -1,5 +1,6 @@
 package org.iechorfile.engine.registry;
 
+import java.io.FileNotFoundException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -213,7 +214,7 @@ public final class RegistryClient {
       throws RegistryException, InterruptedException {
     try {
       return push(target, blob, HttpRequest.BodyPublishers.ofFile(content));
-    } catch (java.io.FileNotFoundException e) {
+    } catch (FileNotFoundException e) {
       throw new IllegalArgumentException("no blob file at " + content, e);
     }
   }

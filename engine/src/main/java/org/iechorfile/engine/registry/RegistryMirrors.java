@@ -1,6 +1,7 @@
 package org.iechorfile.engine.registry;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public record RegistryMirrors(Map<String, List<URI>> mirrors) {
       URI uri;
       try {
         uri = new URI(trimmed.substring(eq + 1).trim());
-      } catch (java.net.URISyntaxException e) {
+      } catch (URISyntaxException e) {
         throw bad(trimmed, "the URL is malformed");
       }
       String scheme = Objects.requireNonNullElse(uri.getScheme(), "").toLowerCase(Locale.ROOT);

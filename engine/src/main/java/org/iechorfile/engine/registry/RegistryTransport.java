@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -210,8 +212,7 @@ final class RegistryTransport {
       if (cause instanceof ConnectException) {
         return "connection refused";
       }
-      if (cause instanceof java.nio.channels.UnresolvedAddressException
-          || cause instanceof java.net.UnknownHostException) {
+      if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
         return "unknown host";
       }
       cause = cause.getCause();

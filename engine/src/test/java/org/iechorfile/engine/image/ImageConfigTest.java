@@ -42,6 +42,13 @@ class ImageConfigTest {
   }
 
   @Test
+  void withHistory_layerEntry_throws() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> base.withHistory(HistoryEntry.of(Instant.EPOCH, "RUN true", false)));
+  }
+
+  @Test
   void withLayer_emptyLayerEntry_throws() {
     assertThrows(
         IllegalArgumentException.class, () -> base.withLayer(Digest.sha256("x"), entry("ENV A=1")));

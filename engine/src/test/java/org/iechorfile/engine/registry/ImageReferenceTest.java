@@ -90,4 +90,20 @@ class ImageReferenceTest {
         "docker.io/library/busybox:1@" + DIGEST, ref.withDigest(Digest.parse(DIGEST)).toString());
     assertThrows(IllegalArgumentException.class, () -> ref.withTag("bad tag"));
   }
+
+  @Test
+  void constructor_invalidParts_throw() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new ImageReference("docker.io", "Upper/case", "latest", java.util.Optional.empty()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new ImageReference("bad host", "a", "latest", java.util.Optional.empty()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new ImageReference("docker.io", "a", "", java.util.Optional.empty()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new ImageReference("docker.io", "a", ":x", java.util.Optional.empty()));
+  }
 }

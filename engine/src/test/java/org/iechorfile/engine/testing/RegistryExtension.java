@@ -245,6 +245,16 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
         RegistryClient.defaultHttpClient(), Clock.systemUTC(), credentials, RegistryMirrors.NONE);
   }
 
+  /**
+   * Builds the busybox test image and pushes it as {@code library/busybox:latest}, the mirror of
+   * Docker Hub's {@code busybox}; returns the image.
+   */
+  public BusyboxImage pushBusybox(CredentialSource credentials) throws Exception {
+    BusyboxImage image = BusyboxImage.build(org.iechorfile.engine.image.Platform.LINUX_AMD64);
+    image.pushTo(client(credentials), reference("library/busybox:latest"));
+    return image;
+  }
+
   /** A client whose Docker Hub mirror is this registry, as {@code IECHOR_REGISTRY_MIRROR} sets. */
   public RegistryClient hubMirrorClient() {
     return new RegistryClient(

@@ -5,6 +5,7 @@ import static org.iechorfile.engine.image.json.DescriptorMapping.nonNull;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -148,7 +149,7 @@ final class ConfigMapping {
       return Optional.of(Instant.parse(text));
     } catch (DateTimeParseException e) {
       try {
-        return Optional.of(java.time.OffsetDateTime.parse(text).toInstant());
+        return Optional.of(OffsetDateTime.parse(text).toInstant());
       } catch (DateTimeParseException again) {
         throw new InvalidImageDocumentException(
             where + ": not an RFC 3339 time: \"" + text + "\"", again);
