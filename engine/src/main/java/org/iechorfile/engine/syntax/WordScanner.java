@@ -57,7 +57,7 @@ final class WordScanner {
   private Scanned run() throws ExpansionException {
     // Go's text scanner skips a byte order mark at the very start of its input.
     pos = input.length > 0 && input[0] == BYTE_ORDER_MARK ? 1 : 0;
-    Segment top = new Segment(pos, EOF, false);
+    Segment top = new Segment(pos, EOF, false, true);
     stack.push(top);
     try {
       while (!stack.isEmpty()) {
@@ -82,16 +82,50 @@ final class WordScanner {
     }
   }
 
+  /** Text up to a stop character; only the whole word's segment splits into words. */
   private static final class Segment extends Frame {
     final int stop;
     final boolean rawEscapes;
     final StringBuilder out = new StringBuilder();
-    final WordSplitter words = new WordSplitter();
+    private final WordSplitter words;
 
-    Segment(int start, int stop, boolean rawEscapes) {
+    Segment(int start, int stop, boolean rawEscapes, boolean splitsWords) {
       super(start);
       this.stop = stop;
       this.rawEscapes = rawEscapes;
+      this.words = splitsWords ? new WordSplitter() : null;
+    }
+
+    /** An unquoted, unescaped character: whitespace splits words. */
+    void literal(int ch) {
+      out.appendCodePoint(ch);
+      if (words != null) {
+        words.addChar(ch);
+      }
+    }
+
+    /** An escaped character (or a kept escape): never splits. */
+    void raw(int ch) {
+      out.appendCodePoint(ch);
+      if (words != null) {
+        words.addRawChar(ch);
+      }
+    }
+
+    /** Quoted text: never splits. */
+    void quoted(String text) {
+      out.append(text);
+      if (words != null) {
+        words.addRawString(text);
+      }
+    }
+
+    /** The value of an unquoted expansion: its whitespace splits words. */
+    void expansion(String value) {
+      out.append(value);
+      if (words != null) {
+        words.addString(value);
+      }
     }
   }
 
@@ -155,9 +189,7 @@ final class WordScanner {
       return;
     }
     if (processQuotes && ch == '\'') {
-      String quoted = singleQuoted();
-      segment.out.append(quoted);
-      segment.words.addRawString(quoted);
+      segment.quoted(singleQuoted());
       return;
     }
     if (processQuotes && ch == '"') {
@@ -166,20 +198,17 @@ final class WordScanner {
       return;
     }
     next();
-    if (ch == escape) {
-      if (segment.rawEscapes) {
-        segment.words.addRawChar(ch);
-        segment.out.appendCodePoint(ch);
-      }
-      ch = next();
-      if (ch == EOF) {
-        return; // an escape at the very end is dropped
-      }
-      segment.words.addRawChar(ch);
-    } else {
-      segment.words.addChar(ch);
+    if (ch != escape) {
+      segment.literal(ch);
+      return;
     }
-    segment.out.appendCodePoint(ch);
+    if (segment.rawEscapes) {
+      segment.raw(ch);
+    }
+    ch = next();
+    if (ch != EOF) { // an escape at the very end is dropped
+      segment.raw(ch);
+    }
   }
 
   private void stepDoubleQuoted(DoubleQuoted quoted) throws ExpansionException {
@@ -246,7 +275,7 @@ final class WordScanner {
       throw error("syntax error: missing '}'", dollar);
     }
     if (first == '{' || first == '}' || first == ':') {
-      throw error("syntax error: bad substitution", dollar);
+      throw error("syntax error: bad substitution", dollar, pos - dollar + 1);
     }
     String name = readName();
     int modifierAt = pos;
@@ -274,7 +303,7 @@ final class WordScanner {
     Braced braced = new Braced(dollar, name, ch, modifierText, modifierAt);
     stack.push(braced);
     boolean rawEscapes = ch == '#' || ch == '%' || ch == '/';
-    stack.push(new Segment(pos, ch == '/' ? '/' : '}', rawEscapes));
+    stack.push(new Segment(pos, ch == '/' ? '/' : '}', rawEscapes, false));
   }
 
   /** Pops a finished frame and hands its text to the frame below. */
@@ -285,9 +314,7 @@ final class WordScanner {
       return;
     }
     if (finished instanceof DoubleQuoted) {
-      Segment segment = (Segment) parent;
-      segment.out.append(text);
-      segment.words.addRawString(text);
+      ((Segment) parent).quoted(text);
     } else {
       operandRead((Braced) parent, text);
     }
@@ -297,7 +324,7 @@ final class WordScanner {
     if (braced.phase == Phase.PATTERN) {
       braced.pattern = operand;
       braced.phase = Phase.REPLACEMENT;
-      stack.push(new Segment(pos, '}', true));
+      stack.push(new Segment(pos, '}', true, false));
       return;
     }
     stack.pop();
@@ -321,8 +348,7 @@ final class WordScanner {
   /** Hands the value of a {@code $name} or {@code ${...}} to the frame it appeared in. */
   private static void deliverExpansion(Frame parent, String value) {
     if (parent instanceof Segment segment) {
-      segment.out.append(value);
-      segment.words.addString(value);
+      segment.expansion(value);
     } else {
       ((DoubleQuoted) parent).out.append(value);
     }
