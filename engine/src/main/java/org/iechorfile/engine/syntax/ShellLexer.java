@@ -1,6 +1,7 @@
 package org.iechorfile.engine.syntax;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Variable expansion and shell-word splitting for instruction arguments, with the reference
@@ -77,6 +78,10 @@ public final class ShellLexer {
    * @throws ExpansionException for a malformed word or a failing {@code ${NAME?message}}
    */
   public Expansion processWord(String word, Variables variables) throws ExpansionException {
+    Objects.requireNonNull(variables, "variables");
+    if (isLiteral(word)) {
+      return new Expansion(word, Set.of(), Set.of());
+    }
     WordScanner.Scanned scanned = scan(word, variables);
     return new Expansion(scanned.text(), scanned.used(), scanned.unset());
   }
@@ -96,6 +101,20 @@ public final class ShellLexer {
   public Expansions processWords(String text, Variables variables) throws ExpansionException {
     WordScanner.Scanned scanned = scan(text, variables);
     return new Expansions(scanned.words().words(), scanned.used(), scanned.unset());
+  }
+
+  /** Whether the word has nothing to expand or remove, the common case of a plain path. */
+  private boolean isLiteral(String word) {
+    if (word.startsWith("\ufeff")) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c == '$' || c == escape || (processQuotes && (c == '\'' || c == '"'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private WordScanner.Scanned scan(String word, Variables variables) throws ExpansionException {
