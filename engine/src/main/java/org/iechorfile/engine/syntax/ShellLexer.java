@@ -19,16 +19,18 @@ import java.util.Set;
  */
 public final class ShellLexer {
 
-  private static final ShellLexer BACKSLASH = new ShellLexer('\\', true);
-  private static final ShellLexer BACKTICK = new ShellLexer('`', true);
-  private static final ShellLexer HEREDOC_BODY = new ShellLexer('\\', false);
+  private static final ShellLexer BACKSLASH = new ShellLexer(mode('\\', true));
+  private static final ShellLexer BACKTICK = new ShellLexer(mode('`', true));
+  private static final ShellLexer HEREDOC_BODY = new ShellLexer(mode('\\', false));
 
-  private final char escape;
-  private final boolean processQuotes;
+  private final LexerMode mode;
 
-  private ShellLexer(char escape, boolean processQuotes) {
-    this.escape = escape;
-    this.processQuotes = processQuotes;
+  private ShellLexer(LexerMode mode) {
+    this.mode = mode;
+  }
+
+  private static LexerMode mode(char escape, boolean processQuotes) {
+    return new LexerMode(escape, processQuotes, false, false, false);
   }
 
   /**
@@ -58,14 +60,47 @@ public final class ShellLexer {
     return HEREDOC_BODY;
   }
 
-  /** The escape character: {@code \} or {@code `}. */
-  public char escape() {
-    return escape;
+  /**
+   * This lexer, but quote characters stay in the output (they still group: whitespace inside them
+   * does not split words). BuildKit's {@code RawQuotes}, used to find heredoc markers.
+   */
+  public ShellLexer keepingQuotes() {
+    return new ShellLexer(
+        new LexerMode(
+            mode.escape(), mode.processQuotes(), true, mode.rawEscapes(), mode.keepUnset()));
   }
 
-  /** Whether quotes are interpreted and removed; false only for {@link #forHeredocBody()}. */
+  /**
+   * This lexer, but escape characters stay in the output, in front of the character they escape. As
+   * in the reference ({@code RawEscapes}), the operands of {@code ${v:-w}}, {@code ${v+w}} and
+   * {@code ${v?w}} still drop their escapes.
+   */
+  public ShellLexer keepingEscapes() {
+    return new ShellLexer(
+        new LexerMode(
+            mode.escape(), mode.processQuotes(), mode.rawQuotes(), true, mode.keepUnset()));
+  }
+
+  /**
+   * This lexer, but references to unset variables stay as written ({@code $X}, {@code ${X}}, {@code
+   * ${X:-w}} with {@code w} expanded; {@code ${X//p/r}} comes back as {@code ${X/p/r}}, as in the
+   * reference) and {@code ${X?}} does not fail for them. BuildKit's {@code SkipUnsetEnv}, used to
+   * read heredoc names.
+   */
+  public ShellLexer keepingUnsetVariables() {
+    return new ShellLexer(
+        new LexerMode(
+            mode.escape(), mode.processQuotes(), mode.rawQuotes(), mode.rawEscapes(), true));
+  }
+
+  /** The escape character: {@code \} or {@code `}. */
+  public char escape() {
+    return mode.escape();
+  }
+
+  /** Whether quotes are interpreted; false only for {@link #forHeredocBody()}. */
   public boolean processesQuotes() {
-    return processQuotes;
+    return mode.processQuotes();
   }
 
   /**
@@ -110,7 +145,7 @@ public final class ShellLexer {
     }
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
-      if (c == '$' || c == escape || (processQuotes && (c == '\'' || c == '"'))) {
+      if (c == '$' || c == mode.escape() || (mode.processQuotes() && (c == '\'' || c == '"'))) {
         return false;
       }
     }
@@ -120,11 +155,11 @@ public final class ShellLexer {
   private WordScanner.Scanned scan(String word, Variables variables) throws ExpansionException {
     Objects.requireNonNull(word, "word");
     Objects.requireNonNull(variables, "variables");
-    return WordScanner.scan(word, escape, processQuotes, variables);
+    return WordScanner.scan(word, mode, variables);
   }
 
   @Override
   public String toString() {
-    return processQuotes ? "shell lexer with escape " + escape : "heredoc body lexer";
+    return "shell lexer " + mode;
   }
 }

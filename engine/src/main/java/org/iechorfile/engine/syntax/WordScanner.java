@@ -25,39 +25,33 @@ final class WordScanner {
   private final String word;
   private final int[] input;
   private final int escape;
-  private final boolean processQuotes;
+  private final LexerMode mode;
   private final Variables variables;
   private final Set<String> used = new LinkedHashSet<>();
   private final Set<String> unset = new LinkedHashSet<>();
   private final Deque<Frame> stack = new ArrayDeque<>();
   private int pos;
 
-  private WordScanner(String word, int escape, boolean processQuotes, Variables variables) {
+  private WordScanner(String word, LexerMode mode, Variables variables) {
     this.word = word;
     this.input = word.codePoints().toArray();
-    this.escape = escape;
-    this.processQuotes = processQuotes;
+    this.escape = mode.escape();
+    this.mode = mode;
     this.variables = variables;
   }
 
   /** The expanded text, its words, and the names looked up. */
   record Scanned(String text, WordSplitter words, Set<String> used, Set<String> unset) {}
 
-  /**
-   * Expands {@code word}.
-   *
-   * @param escape the escape character, {@code \} or {@code `}
-   * @param processQuotes false to treat quotes as ordinary characters (heredoc bodies)
-   */
-  static Scanned scan(String word, int escape, boolean processQuotes, Variables variables)
-      throws ExpansionException {
-    return new WordScanner(word, escape, processQuotes, variables).run();
+  /** Expands {@code word} in {@code mode}. */
+  static Scanned scan(String word, LexerMode mode, Variables variables) throws ExpansionException {
+    return new WordScanner(word, mode, variables).run();
   }
 
   private Scanned run() throws ExpansionException {
     // Go's text scanner skips a byte order mark at the very start of its input.
     pos = input.length > 0 && input[0] == BYTE_ORDER_MARK ? 1 : 0;
-    Segment top = new Segment(pos, EOF, false, true);
+    Segment top = new Segment(pos, EOF, mode.rawEscapes(), true);
     stack.push(top);
     try {
       while (!stack.isEmpty()) {
@@ -188,13 +182,17 @@ final class WordScanner {
       startDollar(segment);
       return;
     }
-    if (processQuotes && ch == '\'') {
+    if (mode.processQuotes() && ch == '\'') {
       segment.quoted(singleQuoted());
       return;
     }
-    if (processQuotes && ch == '"') {
-      stack.push(new DoubleQuoted(pos, segment.rawEscapes));
+    if (mode.processQuotes() && ch == '"') {
+      DoubleQuoted quoted = new DoubleQuoted(pos, segment.rawEscapes);
+      stack.push(quoted);
       next();
+      if (mode.rawQuotes()) {
+        quoted.out.append('"');
+      }
       return;
     }
     next();
@@ -219,6 +217,9 @@ final class WordScanner {
     }
     if (ch == '"') {
       next();
+      if (mode.rawQuotes()) {
+        quoted.out.append('"');
+      }
       complete(quoted, quoted.out.toString());
       return;
     }
@@ -248,12 +249,18 @@ final class WordScanner {
     int open = pos;
     next();
     StringBuilder quoted = new StringBuilder();
+    if (mode.rawQuotes()) {
+      quoted.append('\'');
+    }
     while (true) {
       int ch = next();
       if (ch == EOF) {
         throw error("unexpected end of statement while looking for matching single-quote", open);
       }
       if (ch == '\'') {
+        if (mode.rawQuotes()) {
+          quoted.append('\'');
+        }
         return quoted.toString();
       }
       quoted.appendCodePoint(ch);
@@ -266,7 +273,7 @@ final class WordScanner {
     next();
     if (peek() != '{') {
       String name = readName();
-      deliverExpansion(parent, name.isEmpty() ? "$" : lookup(name).orElse(""));
+      deliverExpansion(parent, name.isEmpty() ? "$" : valueOr(name, "$" + name));
       return;
     }
     next();
@@ -281,7 +288,7 @@ final class WordScanner {
     int modifierAt = pos;
     int ch = next();
     if (ch == '}') {
-      deliverExpansion(parent, lookup(name).orElse(""));
+      deliverExpansion(parent, valueOr(name, "${" + name + "}"));
       return;
     }
     if (ch == EOF) {
@@ -329,6 +336,10 @@ final class WordScanner {
     }
     stack.pop();
     Optional<String> value = lookup(braced.name);
+    if (value.isEmpty() && mode.keepUnset()) {
+      deliverExpansion(stack.peek(), asWritten(braced, operand));
+      return;
+    }
     String expanded;
     try {
       expanded =
@@ -383,6 +394,26 @@ final class WordScanner {
   private static boolean isSpecialParameter(int ch) {
     return ch == '@' || ch == '*' || ch == '#' || ch == '?' || ch == '-' || ch == '$' || ch == '!'
         || ch == '0';
+  }
+
+  /** The variable's value; when unset, "" or, keeping unset references, {@code asWritten}. */
+  private String valueOr(String name, String asWritten) {
+    Optional<String> value = lookup(name);
+    if (value.isPresent()) {
+      return value.get();
+    }
+    return mode.keepUnset() ? asWritten : "";
+  }
+
+  /**
+   * A {@code ${...}} of an unset variable as the reference writes it back: operands expanded, and
+   * {@code //} written as {@code /}.
+   */
+  private static String asWritten(Braced braced, String operand) {
+    if (braced.phase == Phase.REPLACEMENT) {
+      return "${" + braced.name + "/" + braced.pattern + "/" + operand + "}";
+    }
+    return "${" + braced.name + braced.modifierText + operand + "}";
   }
 
   private Optional<String> lookup(String name) {

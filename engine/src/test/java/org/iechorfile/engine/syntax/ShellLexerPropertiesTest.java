@@ -19,9 +19,14 @@ class ShellLexerPropertiesTest {
       Variables.of(Map.of("A", "x y", "EMPTY", "", "P", "a*b?c", "B", "\\", "Q", "'\"$"));
 
   private static final List<ShellLexer> LEXERS =
-      List.of(ShellLexer.withEscape('\\'), ShellLexer.withEscape('`'), ShellLexer.forHeredocBody());
+      List.of(
+          ShellLexer.withEscape('\\'),
+          ShellLexer.withEscape('`'),
+          ShellLexer.forHeredocBody(),
+          ShellLexer.withEscape('\\').keepingQuotes().keepingEscapes(),
+          ShellLexer.withEscape('\\').keepingUnsetVariables().keepingQuotes());
 
-  @Property(tries = 5000)
+  @Property(tries = 2000)
   void processWord_randomShellText_returnsOrThrowsOnlyExpansionException(
       @ForAll("shellText") String text) {
     for (ShellLexer lexer : LEXERS) {
