@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.iechorfile.engine.Diagnostic;
+import org.iechorfile.engine.SourceSpan;
 import org.junit.jupiter.api.Test;
 
 class ShellLexerTest {
@@ -174,6 +176,16 @@ class ShellLexerTest {
     assertEquals(2, e.offset());
     assertEquals(3, e.length());
     assertEquals("failed to process \"he${}\": syntax error: bad substitution", e.describe());
+  }
+
+  @Test
+  void toDiagnostic_wordOnOneLine_spansFailingConstruct() {
+    Diagnostic diagnostic = failure("a ${X:=1}").toDiagnostic(3, 9);
+    assertTrue(diagnostic.isError());
+    assertEquals(new SourceSpan(3, 14, 3, 16), diagnostic.span());
+    assertEquals(
+        "failed to process \"a ${X:=1}\": unsupported modifier (:=) in substitution",
+        diagnostic.message());
   }
 
   @Test
