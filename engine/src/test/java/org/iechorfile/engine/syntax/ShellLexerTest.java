@@ -293,5 +293,7 @@ class ShellLexerTest {
     assertTrue(variables.get("STRASSE").isEmpty());
     assertTrue(Variables.none().get("PATH").isEmpty());
     assertTrue(Variables.of(Map.of("A", "1")).get("a").isEmpty());
+    assertEquals(List.of("PATH", "straße"), List.copyOf(variables.names()));
+    assertEquals(List.of("A", "B"), List.copyOf(Variables.of(Map.of("B", "", "A", "")).names()));
   }
 }
