@@ -5,6 +5,10 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.iechorfile.engine.syntax.ScanFrame.Braced;
+import org.iechorfile.engine.syntax.ScanFrame.DoubleQuoted;
+import org.iechorfile.engine.syntax.ScanFrame.Phase;
+import org.iechorfile.engine.syntax.ScanFrame.Segment;
 
 /**
  * One expansion of one word: the reference builder's recursive shell-word lexer, run as a loop over
@@ -25,43 +29,37 @@ final class WordScanner {
   private final String word;
   private final int[] input;
   private final int escape;
-  private final boolean processQuotes;
+  private final LexerMode mode;
   private final Variables variables;
   private final Set<String> used = new LinkedHashSet<>();
   private final Set<String> unset = new LinkedHashSet<>();
-  private final Deque<Frame> stack = new ArrayDeque<>();
+  private final Deque<ScanFrame> stack = new ArrayDeque<>();
   private int pos;
 
-  private WordScanner(String word, int escape, boolean processQuotes, Variables variables) {
+  private WordScanner(String word, LexerMode mode, Variables variables) {
     this.word = word;
     this.input = word.codePoints().toArray();
-    this.escape = escape;
-    this.processQuotes = processQuotes;
+    this.escape = mode.escape();
+    this.mode = mode;
     this.variables = variables;
   }
 
   /** The expanded text, its words, and the names looked up. */
   record Scanned(String text, WordSplitter words, Set<String> used, Set<String> unset) {}
 
-  /**
-   * Expands {@code word}.
-   *
-   * @param escape the escape character, {@code \} or {@code `}
-   * @param processQuotes false to treat quotes as ordinary characters (heredoc bodies)
-   */
-  static Scanned scan(String word, int escape, boolean processQuotes, Variables variables)
-      throws ExpansionException {
-    return new WordScanner(word, escape, processQuotes, variables).run();
+  /** Expands {@code word} in {@code mode}. */
+  static Scanned scan(String word, LexerMode mode, Variables variables) throws ExpansionException {
+    return new WordScanner(word, mode, variables).run();
   }
 
   private Scanned run() throws ExpansionException {
     // Go's text scanner skips a byte order mark at the very start of its input.
     pos = input.length > 0 && input[0] == BYTE_ORDER_MARK ? 1 : 0;
-    Segment top = new Segment(pos, EOF, false);
+    Segment top = new Segment(pos, EOF, mode.rawEscapes(), true);
     stack.push(top);
     try {
       while (!stack.isEmpty()) {
-        Frame frame = stack.peek();
+        ScanFrame frame = stack.peek();
         if (frame instanceof Segment segment) {
           stepSegment(segment);
         } else {
@@ -71,66 +69,7 @@ final class WordScanner {
     } catch (ExpansionException e) {
       throw unwind(e);
     }
-    return new Scanned(top.out.toString(), top.words, used, unset);
-  }
-
-  private abstract static class Frame {
-    final int start;
-
-    Frame(int start) {
-      this.start = start;
-    }
-  }
-
-  private static final class Segment extends Frame {
-    final int stop;
-    final boolean rawEscapes;
-    final StringBuilder out = new StringBuilder();
-    final WordSplitter words = new WordSplitter();
-
-    Segment(int start, int stop, boolean rawEscapes) {
-      super(start);
-      this.stop = stop;
-      this.rawEscapes = rawEscapes;
-    }
-  }
-
-  private static final class DoubleQuoted extends Frame {
-    final boolean rawEscapes;
-    final StringBuilder out = new StringBuilder();
-
-    DoubleQuoted(int start, boolean rawEscapes) {
-      super(start);
-      this.rawEscapes = rawEscapes;
-    }
-  }
-
-  private enum Phase {
-    OPERAND,
-    PATTERN,
-    REPLACEMENT
-  }
-
-  private static final class Braced extends Frame {
-    final String name;
-    final int modifier;
-    final String modifierText;
-    final int modifierAt;
-    final boolean nullIsUnset;
-    final boolean replaceAll;
-    Phase phase;
-    String pattern = "";
-
-    Braced(int start, String name, int modifier, String modifierText, int modifierAt) {
-      super(start);
-      this.name = name;
-      this.modifier = modifier;
-      this.modifierText = modifierText;
-      this.modifierAt = modifierAt;
-      this.nullIsUnset = modifierText.startsWith(":");
-      this.replaceAll = modifierText.equals("//");
-      this.phase = modifier == '/' ? Phase.PATTERN : Phase.OPERAND;
-    }
+    return new Scanned(top.out.toString(), top.splitter(), used, unset);
   }
 
   private void stepSegment(Segment segment) throws ExpansionException {
@@ -154,32 +93,31 @@ final class WordScanner {
       startDollar(segment);
       return;
     }
-    if (processQuotes && ch == '\'') {
-      String quoted = singleQuoted();
-      segment.out.append(quoted);
-      segment.words.addRawString(quoted);
+    if (mode.processQuotes() && ch == '\'') {
+      segment.quoted(singleQuoted());
       return;
     }
-    if (processQuotes && ch == '"') {
-      stack.push(new DoubleQuoted(pos, segment.rawEscapes));
+    if (mode.processQuotes() && ch == '"') {
+      DoubleQuoted quoted = new DoubleQuoted(pos, segment.rawEscapes);
+      stack.push(quoted);
       next();
+      if (mode.rawQuotes()) {
+        quoted.out.append('"');
+      }
       return;
     }
     next();
-    if (ch == escape) {
-      if (segment.rawEscapes) {
-        segment.words.addRawChar(ch);
-        segment.out.appendCodePoint(ch);
-      }
-      ch = next();
-      if (ch == EOF) {
-        return; // an escape at the very end is dropped
-      }
-      segment.words.addRawChar(ch);
-    } else {
-      segment.words.addChar(ch);
+    if (ch != escape) {
+      segment.literal(ch);
+      return;
     }
-    segment.out.appendCodePoint(ch);
+    if (segment.rawEscapes) {
+      segment.raw(ch);
+    }
+    ch = next();
+    if (ch != EOF) { // an escape at the very end is dropped
+      segment.raw(ch);
+    }
   }
 
   private void stepDoubleQuoted(DoubleQuoted quoted) throws ExpansionException {
@@ -190,6 +128,9 @@ final class WordScanner {
     }
     if (ch == '"') {
       next();
+      if (mode.rawQuotes()) {
+        quoted.out.append('"');
+      }
       complete(quoted, quoted.out.toString());
       return;
     }
@@ -219,12 +160,18 @@ final class WordScanner {
     int open = pos;
     next();
     StringBuilder quoted = new StringBuilder();
+    if (mode.rawQuotes()) {
+      quoted.append('\'');
+    }
     while (true) {
       int ch = next();
       if (ch == EOF) {
         throw error("unexpected end of statement while looking for matching single-quote", open);
       }
       if (ch == '\'') {
+        if (mode.rawQuotes()) {
+          quoted.append('\'');
+        }
         return quoted.toString();
       }
       quoted.appendCodePoint(ch);
@@ -232,12 +179,12 @@ final class WordScanner {
   }
 
   /** At a {@code $}: expands {@code $name} at once, or starts a {@code ${...}} frame. */
-  private void startDollar(Frame parent) throws ExpansionException {
+  private void startDollar(ScanFrame parent) throws ExpansionException {
     int dollar = pos;
     next();
     if (peek() != '{') {
       String name = readName();
-      deliverExpansion(parent, name.isEmpty() ? "$" : lookup(name).orElse(""));
+      deliverExpansion(parent, name.isEmpty() ? "$" : valueOr(name, "$" + name));
       return;
     }
     next();
@@ -246,13 +193,18 @@ final class WordScanner {
       throw error("syntax error: missing '}'", dollar);
     }
     if (first == '{' || first == '}' || first == ':') {
-      throw error("syntax error: bad substitution", dollar);
+      throw error("syntax error: bad substitution", dollar, pos - dollar + 1);
     }
+    startBraced(parent, dollar);
+  }
+
+  /** After <code>${</code> and a character that may begin a name: reads name and modifier. */
+  private void startBraced(ScanFrame parent, int dollar) throws ExpansionException {
     String name = readName();
     int modifierAt = pos;
     int ch = next();
     if (ch == '}') {
-      deliverExpansion(parent, lookup(name).orElse(""));
+      deliverExpansion(parent, valueOr(name, "${" + name + "}"));
       return;
     }
     if (ch == EOF) {
@@ -271,23 +223,20 @@ final class WordScanner {
     } else if (ch != '-' && ch != '+' && ch != '?' && ch != '#' && ch != '%' && ch != '/') {
       throw error("unsupported modifier (" + modifierText + ") in substitution", modifierAt, 1);
     }
-    Braced braced = new Braced(dollar, name, ch, modifierText, modifierAt);
-    stack.push(braced);
+    stack.push(new Braced(dollar, name, ch, modifierText, modifierAt));
     boolean rawEscapes = ch == '#' || ch == '%' || ch == '/';
-    stack.push(new Segment(pos, ch == '/' ? '/' : '}', rawEscapes));
+    stack.push(new Segment(pos, ch == '/' ? '/' : '}', rawEscapes, false));
   }
 
   /** Pops a finished frame and hands its text to the frame below. */
-  private void complete(Frame finished, String text) throws ExpansionException {
+  private void complete(ScanFrame finished, String text) throws ExpansionException {
     stack.pop();
-    Frame parent = stack.peek();
+    ScanFrame parent = stack.peek();
     if (parent == null) {
       return;
     }
     if (finished instanceof DoubleQuoted) {
-      Segment segment = (Segment) parent;
-      segment.out.append(text);
-      segment.words.addRawString(text);
+      ((Segment) parent).quoted(text);
     } else {
       operandRead((Braced) parent, text);
     }
@@ -297,11 +246,15 @@ final class WordScanner {
     if (braced.phase == Phase.PATTERN) {
       braced.pattern = operand;
       braced.phase = Phase.REPLACEMENT;
-      stack.push(new Segment(pos, '}', true));
+      stack.push(new Segment(pos, '}', true, false));
       return;
     }
     stack.pop();
     Optional<String> value = lookup(braced.name);
+    if (value.isEmpty() && mode.keepUnset()) {
+      deliverExpansion(stack.peek(), asWritten(braced, operand));
+      return;
+    }
     String expanded;
     try {
       expanded =
@@ -319,10 +272,9 @@ final class WordScanner {
   }
 
   /** Hands the value of a {@code $name} or {@code ${...}} to the frame it appeared in. */
-  private static void deliverExpansion(Frame parent, String value) {
+  private static void deliverExpansion(ScanFrame parent, String value) {
     if (parent instanceof Segment segment) {
-      segment.out.append(value);
-      segment.words.addString(value);
+      segment.expansion(value);
     } else {
       ((DoubleQuoted) parent).out.append(value);
     }
@@ -359,6 +311,26 @@ final class WordScanner {
         || ch == '0';
   }
 
+  /** The variable's value; when unset, "" or, keeping unset references, {@code asWritten}. */
+  private String valueOr(String name, String asWritten) {
+    Optional<String> value = lookup(name);
+    if (value.isPresent()) {
+      return value.get();
+    }
+    return mode.keepUnset() ? asWritten : "";
+  }
+
+  /**
+   * A {@code ${...}} of an unset variable as the reference writes it back: operands expanded, and
+   * {@code //} written as {@code /}.
+   */
+  private static String asWritten(Braced braced, String operand) {
+    if (braced.phase == Phase.REPLACEMENT) {
+      return "${" + braced.name + "/" + braced.pattern + "/" + operand + "}";
+    }
+    return "${" + braced.name + braced.modifierText + operand + "}";
+  }
+
   private Optional<String> lookup(String name) {
     Optional<String> value = variables.get(name);
     used.add(name);
@@ -378,7 +350,7 @@ final class WordScanner {
       return error;
     }
     ExpansionException result = error;
-    for (Frame frame : stack) {
+    for (ScanFrame frame : stack) {
       if (frame instanceof Braced braced) {
         result =
             error(
