@@ -1,6 +1,7 @@
 package org.iechorfile.engine.syntax;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.iechorfile.engine.Diagnostic;
@@ -60,6 +61,11 @@ final class FileParser {
               "file with no instructions; add an instruction such as FROM",
               SourceSpan.lines(1, Math.max(1, lineNo))));
     }
+    // Warnings about a line inside an instruction are found before the instruction's own errors;
+    // a stable sort restores source order.
+    diagnostics.sort(
+        Comparator.comparingInt((Diagnostic d) -> d.span().startLine())
+            .thenComparingInt(d -> d.span().startColumn()));
     return new ParsedFile(directives.values(), directives.escape(), nodes, diagnostics);
   }
 
