@@ -88,7 +88,7 @@ final class FileParser {
     contentEnd = end;
     nextStart = lineEnd;
     lineNo++;
-    tooLong = utf8Length(lineStart, contentEnd) > MAX_LINE_BYTES;
+    tooLong = exceedsLineLimit(lineStart, contentEnd);
     longLineInInstruction |= tooLong;
     if (tooLong) {
       diagnostics.add(
@@ -101,10 +101,10 @@ final class FileParser {
     return true;
   }
 
-  private int utf8Length(int from, int to) {
-    int chars = to - from;
-    if (chars <= MAX_LINE_BYTES / 3) {
-      return chars;
+  /** Whether {@code text[from, to)} is longer than {@link #MAX_LINE_BYTES} in UTF-8. */
+  private boolean exceedsLineLimit(int from, int to) {
+    if (to - from <= MAX_LINE_BYTES / 3) {
+      return false;
     }
     int bytes = 0;
     for (int i = from; i < to; i++) {
@@ -120,7 +120,7 @@ final class FileParser {
         bytes += 3;
       }
     }
-    return bytes;
+    return bytes > MAX_LINE_BYTES;
   }
 
   private void noteComment(int hash) {
@@ -178,7 +178,8 @@ final class FileParser {
       diagnostics.add(
           Diagnostic.warning(
               "NoEmptyContinuation",
-              "Empty continuation line; remove it, empty continuation lines will become errors",
+              "Empty continuation line found in this instruction; remove it (empty continuation"
+                  + " lines will become errors in a future release)",
               emptyLine));
     }
     finish(start, line.toString());
