@@ -39,10 +39,15 @@ final class ConfigDispatch {
 
   static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
   private static final Pattern PORT = Pattern.compile("(\\d+)(?:-(\\d+))?(?:/([A-Za-z]+))?");
-  private static final Pattern SIGNAL = Pattern.compile("(SIG)?[A-Z][A-Z0-9+-]*|\\d+");
+  private static final Pattern SIGNAL = Pattern.compile("(?i)(SIG)?[A-Z][A-Z0-9+-]*|\\d+");
 
   private final Instant now;
   private final Map<String, String> buildArgs;
+
+  /** Makes a dispatch for one step, with the step's time and the build args then in force. */
+  interface Factory {
+    ConfigDispatch create(Map<String, String> buildArgs);
+  }
 
   ConfigDispatch(Instant now, Map<String, String> buildArgs) {
     this.now = now;
@@ -175,8 +180,10 @@ final class ConfigDispatch {
       if (value != null) {
         target.put(name, value);
       }
-      parts.add(name + (value == null ? "" : "=" + value));
+      parts.add(name);
     }
+    // The values stay out of the key: as in BuildKit, a changed value misses the cache where it is
+    // first used (every RUN, and any instruction that expands it), not at the ARG itself.
     String key = CacheKeys.next(state.key(), List.of("ARG", String.join("\n", parts)));
     return state.withArgs(args, globals, key);
   }

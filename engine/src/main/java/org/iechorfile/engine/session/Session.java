@@ -1,0 +1,519 @@
+package org.iechorfile.engine.session;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.iechorfile.engine.CacheOutcome;
+import org.iechorfile.engine.ConfigChange;
+import org.iechorfile.engine.ConfigChanged;
+import org.iechorfile.engine.Diagnostic;
+import org.iechorfile.engine.Failure;
+import org.iechorfile.engine.LayerCommitted;
+import org.iechorfile.engine.OutputChunk;
+import org.iechorfile.engine.PullProgress;
+import org.iechorfile.engine.SessionEvent;
+import org.iechorfile.engine.SessionListener;
+import org.iechorfile.engine.StepCompleted;
+import org.iechorfile.engine.StepFailed;
+import org.iechorfile.engine.StepId;
+import org.iechorfile.engine.StepRedone;
+import org.iechorfile.engine.StepRejected;
+import org.iechorfile.engine.StepStarted;
+import org.iechorfile.engine.StepUndone;
+import org.iechorfile.engine.image.Platform;
+import org.iechorfile.engine.image.RuntimeConfig;
+import org.iechorfile.engine.instruction.Arg;
+import org.iechorfile.engine.instruction.ExpansionResult;
+import org.iechorfile.engine.instruction.From;
+import org.iechorfile.engine.instruction.Instruction;
+import org.iechorfile.engine.instruction.InstructionExpander;
+import org.iechorfile.engine.instruction.InstructionParser;
+import org.iechorfile.engine.instruction.ParseResult;
+import org.iechorfile.engine.instruction.Run;
+import org.iechorfile.engine.spi.Cancellation;
+import org.iechorfile.engine.spi.Sandbox;
+import org.iechorfile.engine.syntax.LineParser;
+import org.iechorfile.engine.syntax.Node;
+import org.iechorfile.engine.syntax.ParsedFile;
+import org.iechorfile.engine.syntax.Variables;
+
+/**
+ * A stateful iEchorfile session: applies one instruction at a time to a live working image and
+ * reports everything that happens as events.
+ *
+ * <p>State-changing calls ({@link #apply}, {@link #undo}, {@link #redo}, {@link #goTo}, {@link
+ * #reset}) return the events they caused and deliver them, in the same order, to the listeners.
+ * Everything else is a query. A session is used from one thread at a time; {@link #stop()} alone
+ * may be called from any thread, to cancel the running step.
+ */
+public final class Session implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(Session.class.getName());
+
+  private final Clock clock;
+  private final Platform platform;
+  private final InstructionParser parser = new InstructionParser();
+  private final ConfigDispatch.Factory configs;
+  private final FromDispatch froms;
+  private final RunDispatch runs;
+  private final StepLayers layers;
+  private final BuildCache cache;
+  private final Timeline timeline;
+  private final CopyOnWriteArrayList<SessionListener> listeners = new CopyOnWriteArrayList<>();
+  private final Map<String, String> buildArgs = new LinkedHashMap<>();
+  private volatile Cancellation running = new Cancellation();
+  private Optional<StepLayers.Draft> failedDraft = Optional.empty();
+  private boolean cacheEnabled;
+  private boolean closed;
+
+  private Session(Builder builder) {
+    this.clock = builder.clock;
+    this.platform = builder.platform;
+    this.layers = new StepLayers(builder.home);
+    this.cache = new BuildCache(builder.home);
+    this.configs = buildArgs -> new ConfigDispatch(clock.instant(), buildArgs);
+    this.froms = new FromDispatch(builder.images, builder.platform);
+    this.runs =
+        new RunDispatch(
+            builder.sandbox,
+            layers,
+            cache,
+            new RunMounts(builder.home, builder.context, builder.secrets),
+            clock);
+    this.timeline = new Timeline(ImageState.initial(builder.platform));
+    this.cacheEnabled = builder.cache;
+    this.buildArgs.putAll(builder.buildArgs);
+  }
+
+  /** A builder for a session. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Adds a listener; it receives every later event. */
+  public void addListener(SessionListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Removes a listener. */
+  public void removeListener(SessionListener listener) {
+    listeners.remove(listener);
+  }
+
+  /**
+   * Applies the instructions in {@code source} in order, stopping at the first that is rejected or
+   * fails; each one that succeeds becomes a new live step (and drops the redoable steps). Input
+   * with no instruction (blank, only comments) changes nothing and returns no events.
+   *
+   * @param source one or more iEchorfile instructions, as typed
+   * @return the events, in order: for each instruction {@code StepStarted}, output and progress,
+   *     {@code LayerCommitted} and {@code ConfigChanged} when they apply, then {@code
+   *     StepCompleted}; or {@code StepRejected} (before any start) or {@code StepFailed}
+   */
+  public List<SessionEvent> apply(String source) {
+    requireOpen();
+    EventLog log = new EventLog(listeners);
+    ParsedFile file = LineParser.parse(source);
+    if (file.nodes().isEmpty() && !source.isBlank() && hasRealErrors(file)) {
+      log.emit(new StepRejected(timeline.nextId(), source, errors(file.diagnostics())));
+      return log.events();
+    }
+    List<Diagnostic> lineErrors = errors(file.diagnostics());
+    for (Node node : file.nodes()) {
+      List<Diagnostic> nodeErrors = within(lineErrors, node);
+      if (!nodeErrors.isEmpty()) {
+        log.emit(new StepRejected(timeline.nextId(), node.original(), nodeErrors));
+        return log.events();
+      }
+      if (!applyOne(node, file.escape(), log)) {
+        return log.events();
+      }
+    }
+    for (Diagnostic error : lineErrors) {
+      if (file.nodes().stream().noneMatch(n -> contains(n, error))) {
+        log.emit(new StepRejected(timeline.nextId(), source, List.of(error)));
+        break;
+      }
+    }
+    return log.events();
+  }
+
+  private boolean applyOne(Node node, char escape, EventLog log) {
+    StepId id = timeline.nextId();
+    ParseResult typed = parser.parse(node);
+    if (typed.instruction().isEmpty()) {
+      log.emit(new StepRejected(id, node.original(), errors(typed.diagnostics())));
+      return false;
+    }
+    Instruction instruction = typed.instruction().get();
+    ImageState state = timeline.current();
+    if (!state.inStage() && !(instruction instanceof From) && !(instruction instanceof Arg)) {
+      log.emit(
+          new StepRejected(
+              id,
+              node.original(),
+              List.of(
+                  Diagnostic.error(
+                      "no build stage in current context; start one with FROM (for example FROM"
+                          + " busybox)",
+                      node.span()))));
+      return false;
+    }
+    ExpansionResult expansion =
+        new InstructionExpander(escape).expand(instruction, variables(state, instruction));
+    if (expansion.instruction().isEmpty()) {
+      log.emit(new StepRejected(id, node.original(), errors(expansion.diagnostics())));
+      return false;
+    }
+    return dispatch(id, node, expansion.instruction().get(), state, typed.diagnostics(), log);
+  }
+
+  private boolean dispatch(
+      StepId id,
+      Node node,
+      Instruction instruction,
+      ImageState state,
+      List<Diagnostic> warnings,
+      EventLog log) {
+    Instant start = clock.instant();
+    dropFailedDraft();
+    log.emit(new StepStarted(id, node.original(), start));
+    Cancellation cancellation = new Cancellation();
+    running = cancellation;
+    ImageState next;
+    CacheOutcome outcome = CacheOutcome.notApplicable();
+    try {
+      if (instruction instanceof From from) {
+        next =
+            froms.apply(
+                state,
+                from,
+                (image, layer, done, total) ->
+                    log.emit(new PullProgress(id, image, layer, done, total)));
+      } else if (instruction instanceof Run run) {
+        RunDispatch.Outcome result =
+            runs.run(
+                state,
+                run,
+                cacheEnabled,
+                (channel, text) -> log.emit(new OutputChunk(id, channel, text)),
+                cancellation,
+                draft -> failedDraft = Optional.of(draft));
+        next = result.state();
+        outcome = result.cache();
+        log.emit(
+            new LayerCommitted(
+                id, result.layer().id(), result.layer().bytes(), Math.max(0, result.entries())));
+      } else if (ConfigDispatch.handles(instruction)) {
+        next = configs.create(buildArgs).apply(state, instruction);
+      } else {
+        throw new StepFailure(
+            Failure.of(
+                Failure.Kind.UNSUPPORTED,
+                instruction.keyword()
+                    + " needs a build context, which this version of iechorfile does not have yet;"
+                    + " create files with RUN for now"));
+      }
+    } catch (StepRejection e) {
+      log.emit(new StepRejected(id, node.original(), e.diagnostics()));
+      return false;
+    } catch (StepFailure e) {
+      log.emit(new StepFailed(id, node.original(), e.failure()));
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      log.emit(
+          new StepFailed(
+              id,
+              node.original(),
+              Failure.of(Failure.Kind.CANCELLED, "interrupted; nothing was kept")));
+      return false;
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "step failed on I/O", e);
+      log.emit(
+          new StepFailed(
+              id,
+              node.original(),
+              Failure.of(
+                  Failure.Kind.UNSUPPORTED,
+                  "the store could not be read or written: " + e.getMessage())));
+      return false;
+    }
+    List<ConfigChange> changes = ConfigDiff.between(state.config(), next.config());
+    if (!changes.isEmpty()) {
+      log.emit(new ConfigChanged(id, changes));
+    }
+    Duration duration = Duration.between(start, clock.instant());
+    timeline.push(
+        new StepRecord(id, node.original(), instruction.keyword().name(), next, duration, outcome));
+    log.emit(new StepCompleted(id, node.original(), duration, outcome, warnings));
+    return true;
+  }
+
+  /** Steps back over the last {@code count} live steps (fewer when there are fewer). */
+  public List<SessionEvent> undo(int count) {
+    requireOpen();
+    EventLog log = new EventLog(listeners);
+    for (StepRecord step : timeline.undo(count)) {
+      log.emit(new StepUndone(step.id(), step.source()));
+    }
+    return log.events();
+  }
+
+  /** Re-applies up to {@code count} undone steps, in order, from their kept results. */
+  public List<SessionEvent> redo(int count) {
+    requireOpen();
+    EventLog log = new EventLog(listeners);
+    for (StepRecord step : timeline.redo(count)) {
+      log.emit(new StepRedone(step.id(), step.source()));
+    }
+    return log.events();
+  }
+
+  /**
+   * Makes step {@code number} the last live step, undoing or redoing as needed; 0 goes back to
+   * before the first step.
+   *
+   * @throws IllegalArgumentException when there is no such step
+   */
+  public List<SessionEvent> goTo(int number) {
+    requireOpen();
+    if (number < 0 || number > timeline.all().size()) {
+      throw new IllegalArgumentException(
+          "no step " + number + "; steps go from 1 to " + timeline.all().size());
+    }
+    int live = timeline.liveCount();
+    return number < live ? undo(live - number) : redo(number - live);
+  }
+
+  /** Undoes every step. */
+  public List<SessionEvent> reset() {
+    return undo(timeline.liveCount());
+  }
+
+  /** Cancels the running step, if any; callable from any thread. */
+  public void stop() {
+    running.cancel();
+  }
+
+  /** Every step, live ones first in order, then the redoable ones. */
+  public List<StepInfo> steps() {
+    List<StepInfo> infos = new ArrayList<>();
+    List<StepRecord> all = timeline.all();
+    for (int i = 0; i < all.size(); i++) {
+      StepRecord step = all.get(i);
+      ImageState state = step.state();
+      long bytes =
+          step.keyword().equals("RUN") ? state.layers().get(state.layers().size() - 1).bytes() : 0;
+      String stage =
+          state.stageName().isEmpty() ? "stage-" + state.stageIndex() : state.stageName();
+      infos.add(
+          new StepInfo(
+              step.id(),
+              step.source(),
+              step.keyword(),
+              stage,
+              i < timeline.liveCount(),
+              step.cache().hit(),
+              step.duration(),
+              bytes));
+    }
+    return infos;
+  }
+
+  /** The current state of the working image. */
+  public ImageState current() {
+    return timeline.current();
+  }
+
+  /** The current image's runtime config. */
+  public RuntimeConfig config() {
+    return timeline.current().config();
+  }
+
+  /** Sets a build argument ({@code --build-arg}); later ARG steps use it. */
+  public void setBuildArg(String name, String value) {
+    buildArgs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+  }
+
+  /** The build arguments set so far. */
+  public Map<String, String> buildArgs() {
+    return Map.copyOf(buildArgs);
+  }
+
+  /** Turns the build cache on or off for later steps. */
+  public void setCacheEnabled(boolean enabled) {
+    cacheEnabled = enabled;
+  }
+
+  /** Whether later steps use the build cache. */
+  public boolean cacheEnabled() {
+    return cacheEnabled;
+  }
+
+  /** Forgets every build-cache record of the store (for every session using it). */
+  public void clearCache() {
+    try {
+      cache.clear();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the build cache", e);
+    }
+  }
+
+  /** The upper directory of the last failed RUN, kept for inspection until the next step. */
+  public Optional<Path> failedLayer() {
+    return failedDraft.map(StepLayers.Draft::upper);
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    running.cancel();
+    dropFailedDraft();
+  }
+
+  private void dropFailedDraft() {
+    if (failedDraft.isPresent()) {
+      try {
+        layers.discard(failedDraft.get());
+      } catch (IOException e) {
+        LOG.log(
+            System.Logger.Level.WARNING, "cannot remove a failed step's files: " + e.getMessage());
+      }
+      failedDraft = Optional.empty();
+    }
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("the session is closed");
+    }
+  }
+
+  /** The variables an instruction sees: FROM the global ARGs, others ENV then ARGs in scope. */
+  private Variables variables(ImageState state, Instruction instruction) {
+    Map<String, String> values = new HashMap<>();
+    if (instruction instanceof From || !state.inStage()) {
+      values.putAll(state.globalArgs());
+      return Variables.of(values);
+    }
+    values.putAll(state.args());
+    for (String entry : state.config().env()) {
+      int eq = entry.indexOf('=');
+      values.put(eq < 0 ? entry : entry.substring(0, eq), eq < 0 ? "" : entry.substring(eq + 1));
+    }
+    return Variables.of(values);
+  }
+
+  private static boolean hasRealErrors(ParsedFile file) {
+    return file.diagnostics().stream()
+        .anyMatch(d -> d.isError() && !d.message().startsWith("file with no instructions"));
+  }
+
+  private static List<Diagnostic> errors(List<Diagnostic> diagnostics) {
+    return diagnostics.stream()
+        .filter(Diagnostic::isError)
+        .filter(d -> !d.message().startsWith("file with no instructions"))
+        .toList();
+  }
+
+  private static List<Diagnostic> within(List<Diagnostic> diagnostics, Node node) {
+    return diagnostics.stream().filter(d -> contains(node, d)).toList();
+  }
+
+  private static boolean contains(Node node, Diagnostic d) {
+    return d.span().startLine() >= node.span().startLine()
+        && d.span().startLine() <= node.span().endLine();
+  }
+
+  /** Builds a {@link Session}. */
+  public static final class Builder {
+    private Path home;
+    private Sandbox sandbox;
+    private BaseImages images;
+    private Clock clock = Clock.systemUTC();
+    private Platform platform = Platform.LINUX_AMD64;
+    private Optional<Path> context = Optional.empty();
+    private final Map<String, SecretSource> secrets = new HashMap<>();
+    private final Map<String, String> buildArgs = new LinkedHashMap<>();
+    private boolean cache = true;
+
+    private Builder() {}
+
+    /** The store directory (required). */
+    public Builder home(Path home) {
+      this.home = Objects.requireNonNull(home, "home");
+      return this;
+    }
+
+    /** Runs RUN steps (required). */
+    public Builder sandbox(Sandbox sandbox) {
+      this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
+      return this;
+    }
+
+    /** Finds base images for FROM (required). */
+    public Builder images(BaseImages images) {
+      this.images = Objects.requireNonNull(images, "images");
+      return this;
+    }
+
+    /** The clock for step times and durations. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The platform of images built (default linux/amd64). */
+    public Builder platform(Platform platform) {
+      this.platform = Objects.requireNonNull(platform, "platform");
+      return this;
+    }
+
+    /** The build context directory. */
+    public Builder context(Path context) {
+      this.context = Optional.of(context.toAbsolutePath().normalize());
+      return this;
+    }
+
+    /** A secret that RUN may mount with {@code --mount=type=secret,id=ID}. */
+    public Builder secret(String id, SecretSource source) {
+      secrets.put(Objects.requireNonNull(id, "id"), Objects.requireNonNull(source, "source"));
+      return this;
+    }
+
+    /** A build argument ({@code --build-arg NAME=VALUE}). */
+    public Builder buildArg(String name, String value) {
+      buildArgs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Whether steps use the build cache (default on). */
+    public Builder cache(boolean enabled) {
+      this.cache = enabled;
+      return this;
+    }
+
+    /** The session. */
+    public Session build() {
+      Objects.requireNonNull(home, "home is required");
+      Objects.requireNonNull(sandbox, "sandbox is required");
+      Objects.requireNonNull(images, "images is required");
+      return new Session(this);
+    }
+  }
+}
