@@ -80,6 +80,11 @@ record RunFiles(Path root, Path stub, Path dev, Path fstab, Path log, Path ready
     for (SandboxMount mount : request.mounts()) {
       boolean directory =
           !(mount instanceof SandboxMount.Bind bind) || Files.isDirectory(bind.source());
+      if (mount.target().startsWith("/dev/")) {
+        devMountPoint(mount.target(), directory);
+        fstab.add(mount);
+        continue;
+      }
       if (!mountPoint(image, mount.target(), directory)) {
         throw new SandboxException(
             "cannot mount at " + mount.target() + ": the image has a file of another kind there");
@@ -120,6 +125,17 @@ record RunFiles(Path root, Path stub, Path dev, Path fstab, Path log, Path ready
       Files.createFile(stubPath);
     }
     return true;
+  }
+
+  /** Mount points under {@code /dev} live in the per-run {@code /dev}, which hides the image's. */
+  private void devMountPoint(String target, boolean directory) throws IOException {
+    Path path = dev.resolve(target.substring("/dev/".length()));
+    Files.createDirectories(path.getParent());
+    if (directory) {
+      Files.createDirectories(path);
+    } else if (!Files.exists(path)) {
+      Files.createFile(path);
+    }
   }
 
   private static void refuseSymlinks(LayerLookup image, String target)

@@ -1,0 +1,235 @@
+package org.iechorfile.engine.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.iechorfile.engine.Failure;
+import org.iechorfile.engine.OutputChunk;
+import org.iechorfile.engine.SessionEvent;
+import org.iechorfile.engine.StepCompleted;
+import org.iechorfile.engine.StepFailed;
+import org.iechorfile.engine.sandbox.LinuxSandbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sessions on a real busybox layer with the real sandbox. */
+@Timeout(120)
+class SessionIT {
+
+  @TempDir Path home;
+  @TempDir Path secrets;
+
+  private Session session;
+
+  @BeforeEach
+  void open() throws Exception {
+    Path secret = Files.writeString(secrets.resolve("token"), "s3cr3t-value");
+    session = newSession(secret);
+    assertEquals(
+        List.of("StepStarted", "PullProgress", "ConfigChanged", "StepCompleted"),
+        RecordingListener.kinds(session.apply("FROM busybox")));
+  }
+
+  private Session newSession(Path secret) throws Exception {
+    return Session.builder()
+        .home(home)
+        .sandbox(new LinuxSandbox(Clock.systemUTC()))
+        .images(BusyboxLayer.images(home))
+        .secret("token", new SecretSource.FromFile(secret))
+        .build();
+  }
+
+  @AfterEach
+  void close() {
+    session.close();
+  }
+
+  private static String output(List<SessionEvent> events) {
+    return events.stream()
+        .filter(OutputChunk.class::isInstance)
+        .map(e -> ((OutputChunk) e).text())
+        .collect(Collectors.joining());
+  }
+
+  private String run(String instruction) {
+    List<SessionEvent> events = session.apply(instruction);
+    assertTrue(events.get(events.size() - 1) instanceof StepCompleted, events.toString());
+    return output(events);
+  }
+
+  @Test
+  void run_streamsOutputAndCommitsItsLayer() throws IOException {
+    List<SessionEvent> events = session.apply("RUN echo hello && echo made > /made.txt");
+    assertEquals(
+        List.of("StepStarted", "OutputChunk", "LayerCommitted", "StepCompleted"),
+        RecordingListener.kinds(events));
+    assertEquals("hello\n", output(events));
+    Path layer = session.current().layers().get(1).directory();
+    assertEquals("made\n", Files.readString(layer.resolve("made.txt")));
+    try (Stream<Path> entries = Files.list(layer)) {
+      assertEquals(List.of("made.txt"), entries.map(p -> p.getFileName().toString()).toList());
+    }
+  }
+
+  @Test
+  void run_failing_keepsTheLastGoodStepAndShowsTheLastLines() {
+    ImageState before = session.current();
+    List<SessionEvent> events = session.apply("RUN echo trying; echo broken >&2; exit 7");
+    Failure failure = ((StepFailed) events.get(events.size() - 1)).failure();
+    assertEquals(7, failure.exitCode().getAsInt());
+    assertTrue(failure.detail().contains("broken"), failure.detail());
+    assertEquals(before, session.current());
+  }
+
+  @Test
+  void run_seesEnvArgsWorkdirAndDefaultPath() {
+    session.apply("ENV GREETING=hi\nARG WHO=world\nWORKDIR /srv/app");
+    assertEquals("hi world /srv/app\n", run("RUN echo $GREETING $WHO $(pwd)"));
+  }
+
+  @Test
+  void user_app_createsFilesOwnedByUid1000() throws IOException {
+    session.apply("USER app");
+    assertEquals("1000 1000\n", run("RUN echo $(id -u) $(id -g) && touch /tmp/mine"));
+    Path file = session.current().layers().get(1).directory().resolve("tmp/mine");
+    assertEquals(1000, Files.getAttribute(file, "unix:uid"));
+    session.apply("USER app:staff");
+    assertEquals("1000 50\n", run("RUN echo $(id -u) $(id -g)"));
+  }
+
+  @Test
+  void user_unknown_failsWithAHint() {
+    session.apply("USER ghost");
+    List<SessionEvent> events = session.apply("RUN true");
+    Failure failure = ((StepFailed) events.get(events.size() - 1)).failure();
+    assertTrue(failure.message().startsWith("unable to find user ghost"), failure.message());
+  }
+
+  @Test
+  void networkNone_leavesOnlyLoopback() {
+    assertEquals("lo\n", run("RUN --network=none ls /sys/class/net"));
+  }
+
+  @Test
+  void cacheMount_persistsAcrossStepsAndStaysOutOfTheLayer() throws IOException {
+    run("RUN --mount=type=cache,target=/var/cache/app echo kept > /var/cache/app/file");
+    assertEquals(
+        "kept\n", run("RUN --mount=type=cache,target=/var/cache/app cat /var/cache/app/file"));
+    assertFalse(Files.exists(session.current().layers().get(1).directory().resolve("var")));
+  }
+
+  @Test
+  void tmpfsMount_isEmptyAndDiscarded() {
+    assertEquals(
+        "0\n",
+        run(
+            "RUN --mount=type=tmpfs,target=/scratch,size=1m touch /scratch/x; ls /scratch | grep -c y || true"));
+  }
+
+  @Test
+  void secret_isReadableButNeverReachesALayer() throws IOException {
+    assertEquals(
+        "s3cr3t-value\n", run("RUN --mount=type=secret,id=token cat /run/secrets/token; echo"));
+    assertEquals("s3cr3t-value\n", run("RUN --mount=type=secret,id=token,env=TOKEN echo $TOKEN"));
+    for (LayerRef layer : session.current().layers().subList(1, 3)) {
+      try (Stream<Path> files = Files.walk(layer.directory())) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          assertFalse(Files.readString(file).contains("s3cr3t"), file.toString());
+        }
+      }
+      assertFalse(Files.exists(layer.directory().resolve("run")));
+    }
+  }
+
+  @Test
+  void secret_requiredButMissing_failsWithTheFlagToUse() {
+    List<SessionEvent> events = session.apply("RUN --mount=type=secret,id=other,required true");
+    Failure failure = ((StepFailed) events.get(events.size() - 1)).failure();
+    assertTrue(failure.message().contains("--secret id=other"), failure.message());
+  }
+
+  @Test
+  void heredoc_runsAsAShellScriptOrWithItsShebang() {
+    assertEquals("one\ntwo\n", run("RUN <<EOF\necho one\necho two\nEOF"));
+    assertEquals("from a script\n", run("RUN <<EOF\n#!/bin/sh\necho from a script\nEOF"));
+    assertEquals("piped\n", run("RUN <<EOF cat\npiped\nEOF"));
+  }
+
+  @Test
+  void stop_killsTheRunningStepWithinASecondAndKeepsTheState() throws Exception {
+    ImageState before = session.current();
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    try {
+      Future<List<SessionEvent>> running = executor.submit(() -> session.apply("RUN sleep 30"));
+      Thread.sleep(700);
+      long start = System.nanoTime();
+      session.stop();
+      List<SessionEvent> events = running.get(5, TimeUnit.SECONDS);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      assertTrue(took.compareTo(Duration.ofSeconds(1)) < 0, "took " + took);
+      Failure failure = ((StepFailed) events.get(events.size() - 1)).failure();
+      assertEquals(Failure.Kind.CANCELLED, failure.kind());
+      assertEquals(before, session.current());
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  @Test
+  void threeHundredRunSteps_allStackUp() {
+    for (int i = 0; i < 300; i++) {
+      List<SessionEvent> events = session.apply("RUN mkdir -p /steps && touch /steps/" + i);
+      assertTrue(
+          events.get(events.size() - 1) instanceof StepCompleted, "step " + i + ": " + events);
+    }
+    assertEquals("300\n", run("RUN ls /steps | wc -l"));
+    assertEquals(302, session.current().layers().size());
+  }
+
+  @Test
+  void twoSessions_shareOneStoreAtOnce() throws Exception {
+    Session other = newSession(secrets.resolve("token"));
+    ExecutorService executor = Executors.newFixedThreadPool(2);
+    try {
+      other.apply("FROM busybox");
+      List<Future<String>> results = new ArrayList<>();
+      for (Session s : List.of(session, other)) {
+        results.add(
+            executor.submit(
+                () -> {
+                  StringBuilder out = new StringBuilder();
+                  for (int i = 0; i < 10; i++) {
+                    out.append(output(s.apply("RUN echo step" + i + " > /f" + i + "; cat /f" + i)));
+                  }
+                  return out.toString();
+                }));
+      }
+      for (Future<String> result : results) {
+        String text = result.get(60, TimeUnit.SECONDS);
+        assertTrue(text.contains("step9"), text);
+      }
+      assertEquals(11, session.current().layers().size());
+      assertEquals(11, other.current().layers().size());
+    } finally {
+      executor.shutdownNow();
+      other.close();
+    }
+  }
+}
