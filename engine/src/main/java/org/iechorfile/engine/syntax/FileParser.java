@@ -31,6 +31,8 @@ final class FileParser {
   private int lineEnd;
   private int nextStart;
   private boolean tooLong;
+  // Whether any line of the instruction being read was too long (it then yields no node).
+  private boolean longLineInInstruction;
 
   FileParser(String text) {
     this.text = text;
@@ -81,6 +83,7 @@ final class FileParser {
     nextStart = lineEnd;
     lineNo++;
     tooLong = utf8Length(lineStart, contentEnd) > MAX_LINE_BYTES;
+    longLineInInstruction |= tooLong;
     if (tooLong) {
       diagnostics.add(
           Diagnostic.error(
@@ -143,14 +146,13 @@ final class FileParser {
   private void instruction(int first) {
     instructionSeen = true;
     Start start = new Start(lineNo, first, column(first));
-    boolean broken = tooLong;
+    longLineInInstruction = tooLong;
     StringBuilder line = new StringBuilder();
     int fragmentEnd = continuationEnd(first);
     boolean continues = fragmentEnd >= 0;
     line.append(text, first, continues ? fragmentEnd : contentEnd);
     SourceSpan emptyLine = null;
     while (continues && nextLine()) {
-      broken |= tooLong;
       int nonBlank = GoText.skipSpace(text, lineStart, contentEnd);
       if (nonBlank < contentEnd && text.charAt(nonBlank) == '#') {
         continue;
@@ -173,13 +175,13 @@ final class FileParser {
               "Empty continuation line; remove it, empty continuation lines will become errors",
               emptyLine));
     }
-    finish(start, line.toString(), broken);
+    finish(start, line.toString());
   }
 
   /** Where an instruction starts. */
   private record Start(int line, int offset, int column) {}
 
-  private void finish(Start start, String line, boolean broken) {
+  private void finish(Start start, String line) {
     List<String> above = comments;
     comments = new ArrayList<>();
     ArgumentRules.Outcome outcome = ArgumentRules.parse(line, directives.escape());
@@ -205,25 +207,20 @@ final class FileParser {
         return;
       }
       heredocs = bodies.get();
-      broken |= bodiesTooLong;
     }
-    if (!broken) {
+    if (!longLineInInstruction) {
       nodes.add(node(draft, heredocs, start, above));
     }
   }
 
-  private boolean bodiesTooLong;
-
   /** Reads one body per marker; empty (with an error reported) when one is unterminated. */
   private Optional<List<Heredoc>> bodies(Start start, List<HeredocMarkers.Marker> markers) {
-    bodiesTooLong = false;
     List<Heredoc> out = new ArrayList<>(markers.size());
     for (int m = 0; m < markers.size(); m++) {
       HeredocMarkers.Marker marker = markers.get(m);
       StringBuilder body = new StringBuilder();
       boolean terminated = false;
       while (nextLine()) {
-        bodiesTooLong |= tooLong;
         if (isTerminator(marker)) {
           terminated = true;
           break;
