@@ -32,6 +32,9 @@ public record Expansion(String value, Set<String> used, Set<String> unset) {
    * keys, lint messages) is deterministic; {@link Set#copyOf} does not promise an order.
    */
   static Set<String> orderedCopy(Set<String> names) {
+    if (names.isEmpty()) {
+      return Set.of();
+    }
     LinkedHashSet<String> copy = new LinkedHashSet<>();
     for (String name : names) {
       copy.add(Objects.requireNonNull(name, "name"));

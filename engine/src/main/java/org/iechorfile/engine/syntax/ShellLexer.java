@@ -1,6 +1,7 @@
 package org.iechorfile.engine.syntax;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Variable expansion and shell-word splitting for instruction arguments, with the reference
@@ -18,16 +19,18 @@ import java.util.Objects;
  */
 public final class ShellLexer {
 
-  private static final ShellLexer BACKSLASH = new ShellLexer('\\', true);
-  private static final ShellLexer BACKTICK = new ShellLexer('`', true);
-  private static final ShellLexer HEREDOC_BODY = new ShellLexer('\\', false);
+  private static final ShellLexer BACKSLASH = new ShellLexer(mode('\\', true));
+  private static final ShellLexer BACKTICK = new ShellLexer(mode('`', true));
+  private static final ShellLexer HEREDOC_BODY = new ShellLexer(mode('\\', false));
 
-  private final char escape;
-  private final boolean processQuotes;
+  private final LexerMode mode;
 
-  private ShellLexer(char escape, boolean processQuotes) {
-    this.escape = escape;
-    this.processQuotes = processQuotes;
+  private ShellLexer(LexerMode mode) {
+    this.mode = mode;
+  }
+
+  private static LexerMode mode(char escape, boolean processQuotes) {
+    return new LexerMode(escape, processQuotes, false, false, false);
   }
 
   /**
@@ -57,14 +60,47 @@ public final class ShellLexer {
     return HEREDOC_BODY;
   }
 
-  /** The escape character: {@code \} or {@code `}. */
-  public char escape() {
-    return escape;
+  /**
+   * This lexer, but quote characters stay in the output (they still group: whitespace inside them
+   * does not split words). BuildKit's {@code RawQuotes}, used to find heredoc markers.
+   */
+  public ShellLexer keepingQuotes() {
+    return new ShellLexer(
+        new LexerMode(
+            mode.escape(), mode.processQuotes(), true, mode.rawEscapes(), mode.keepUnset()));
   }
 
-  /** Whether quotes are interpreted and removed; false only for {@link #forHeredocBody()}. */
+  /**
+   * This lexer, but escape characters stay in the output, in front of the character they escape. As
+   * in the reference ({@code RawEscapes}), the operands of {@code ${v:-w}}, {@code ${v+w}} and
+   * {@code ${v?w}} still drop their escapes.
+   */
+  public ShellLexer keepingEscapes() {
+    return new ShellLexer(
+        new LexerMode(
+            mode.escape(), mode.processQuotes(), mode.rawQuotes(), true, mode.keepUnset()));
+  }
+
+  /**
+   * This lexer, but references to unset variables stay as written ({@code $X}, {@code ${X}}, {@code
+   * ${X:-w}} with {@code w} expanded; {@code ${X//p/r}} comes back as {@code ${X/p/r}}, as in the
+   * reference) and {@code ${X?}} does not fail for them. BuildKit's {@code SkipUnsetEnv}, used to
+   * read heredoc names.
+   */
+  public ShellLexer keepingUnsetVariables() {
+    return new ShellLexer(
+        new LexerMode(
+            mode.escape(), mode.processQuotes(), mode.rawQuotes(), mode.rawEscapes(), true));
+  }
+
+  /** The escape character: {@code \} or {@code `}. */
+  public char escape() {
+    return mode.escape();
+  }
+
+  /** Whether quotes are interpreted; false only for {@link #forHeredocBody()}. */
   public boolean processesQuotes() {
-    return processQuotes;
+    return mode.processQuotes();
   }
 
   /**
@@ -77,6 +113,10 @@ public final class ShellLexer {
    * @throws ExpansionException for a malformed word or a failing {@code ${NAME?message}}
    */
   public Expansion processWord(String word, Variables variables) throws ExpansionException {
+    Objects.requireNonNull(variables, "variables");
+    if (isLiteral(word)) {
+      return new Expansion(word, Set.of(), Set.of());
+    }
     WordScanner.Scanned scanned = scan(word, variables);
     return new Expansion(scanned.text(), scanned.used(), scanned.unset());
   }
@@ -98,14 +138,28 @@ public final class ShellLexer {
     return new Expansions(scanned.words().words(), scanned.used(), scanned.unset());
   }
 
+  /** Whether the word has nothing to expand or remove, the common case of a plain path. */
+  private boolean isLiteral(String word) {
+    if (word.startsWith("\ufeff")) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c == '$' || c == mode.escape() || (mode.processQuotes() && (c == '\'' || c == '"'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private WordScanner.Scanned scan(String word, Variables variables) throws ExpansionException {
     Objects.requireNonNull(word, "word");
     Objects.requireNonNull(variables, "variables");
-    return WordScanner.scan(word, escape, processQuotes, variables);
+    return WordScanner.scan(word, mode, variables);
   }
 
   @Override
   public String toString() {
-    return processQuotes ? "shell lexer with escape " + escape : "heredoc body lexer";
+    return "shell lexer " + mode;
   }
 }

@@ -25,39 +25,33 @@ final class WordScanner {
   private final String word;
   private final int[] input;
   private final int escape;
-  private final boolean processQuotes;
+  private final LexerMode mode;
   private final Variables variables;
   private final Set<String> used = new LinkedHashSet<>();
   private final Set<String> unset = new LinkedHashSet<>();
   private final Deque<Frame> stack = new ArrayDeque<>();
   private int pos;
 
-  private WordScanner(String word, int escape, boolean processQuotes, Variables variables) {
+  private WordScanner(String word, LexerMode mode, Variables variables) {
     this.word = word;
     this.input = word.codePoints().toArray();
-    this.escape = escape;
-    this.processQuotes = processQuotes;
+    this.escape = mode.escape();
+    this.mode = mode;
     this.variables = variables;
   }
 
   /** The expanded text, its words, and the names looked up. */
   record Scanned(String text, WordSplitter words, Set<String> used, Set<String> unset) {}
 
-  /**
-   * Expands {@code word}.
-   *
-   * @param escape the escape character, {@code \} or {@code `}
-   * @param processQuotes false to treat quotes as ordinary characters (heredoc bodies)
-   */
-  static Scanned scan(String word, int escape, boolean processQuotes, Variables variables)
-      throws ExpansionException {
-    return new WordScanner(word, escape, processQuotes, variables).run();
+  /** Expands {@code word} in {@code mode}. */
+  static Scanned scan(String word, LexerMode mode, Variables variables) throws ExpansionException {
+    return new WordScanner(word, mode, variables).run();
   }
 
   private Scanned run() throws ExpansionException {
     // Go's text scanner skips a byte order mark at the very start of its input.
     pos = input.length > 0 && input[0] == BYTE_ORDER_MARK ? 1 : 0;
-    Segment top = new Segment(pos, EOF, false);
+    Segment top = new Segment(pos, EOF, mode.rawEscapes(), true);
     stack.push(top);
     try {
       while (!stack.isEmpty()) {
@@ -82,16 +76,50 @@ final class WordScanner {
     }
   }
 
+  /** Text up to a stop character; only the whole word's segment splits into words. */
   private static final class Segment extends Frame {
     final int stop;
     final boolean rawEscapes;
     final StringBuilder out = new StringBuilder();
-    final WordSplitter words = new WordSplitter();
+    private final WordSplitter words;
 
-    Segment(int start, int stop, boolean rawEscapes) {
+    Segment(int start, int stop, boolean rawEscapes, boolean splitsWords) {
       super(start);
       this.stop = stop;
       this.rawEscapes = rawEscapes;
+      this.words = splitsWords ? new WordSplitter() : null;
+    }
+
+    /** An unquoted, unescaped character: whitespace splits words. */
+    void literal(int ch) {
+      out.appendCodePoint(ch);
+      if (words != null) {
+        words.addChar(ch);
+      }
+    }
+
+    /** An escaped character (or a kept escape): never splits. */
+    void raw(int ch) {
+      out.appendCodePoint(ch);
+      if (words != null) {
+        words.addRawChar(ch);
+      }
+    }
+
+    /** Quoted text: never splits. */
+    void quoted(String text) {
+      out.append(text);
+      if (words != null) {
+        words.addRawString(text);
+      }
+    }
+
+    /** The value of an unquoted expansion: its whitespace splits words. */
+    void expansion(String value) {
+      out.append(value);
+      if (words != null) {
+        words.addString(value);
+      }
     }
   }
 
@@ -154,32 +182,31 @@ final class WordScanner {
       startDollar(segment);
       return;
     }
-    if (processQuotes && ch == '\'') {
-      String quoted = singleQuoted();
-      segment.out.append(quoted);
-      segment.words.addRawString(quoted);
+    if (mode.processQuotes() && ch == '\'') {
+      segment.quoted(singleQuoted());
       return;
     }
-    if (processQuotes && ch == '"') {
-      stack.push(new DoubleQuoted(pos, segment.rawEscapes));
+    if (mode.processQuotes() && ch == '"') {
+      DoubleQuoted quoted = new DoubleQuoted(pos, segment.rawEscapes);
+      stack.push(quoted);
       next();
+      if (mode.rawQuotes()) {
+        quoted.out.append('"');
+      }
       return;
     }
     next();
-    if (ch == escape) {
-      if (segment.rawEscapes) {
-        segment.words.addRawChar(ch);
-        segment.out.appendCodePoint(ch);
-      }
-      ch = next();
-      if (ch == EOF) {
-        return; // an escape at the very end is dropped
-      }
-      segment.words.addRawChar(ch);
-    } else {
-      segment.words.addChar(ch);
+    if (ch != escape) {
+      segment.literal(ch);
+      return;
     }
-    segment.out.appendCodePoint(ch);
+    if (segment.rawEscapes) {
+      segment.raw(ch);
+    }
+    ch = next();
+    if (ch != EOF) { // an escape at the very end is dropped
+      segment.raw(ch);
+    }
   }
 
   private void stepDoubleQuoted(DoubleQuoted quoted) throws ExpansionException {
@@ -190,6 +217,9 @@ final class WordScanner {
     }
     if (ch == '"') {
       next();
+      if (mode.rawQuotes()) {
+        quoted.out.append('"');
+      }
       complete(quoted, quoted.out.toString());
       return;
     }
@@ -219,12 +249,18 @@ final class WordScanner {
     int open = pos;
     next();
     StringBuilder quoted = new StringBuilder();
+    if (mode.rawQuotes()) {
+      quoted.append('\'');
+    }
     while (true) {
       int ch = next();
       if (ch == EOF) {
         throw error("unexpected end of statement while looking for matching single-quote", open);
       }
       if (ch == '\'') {
+        if (mode.rawQuotes()) {
+          quoted.append('\'');
+        }
         return quoted.toString();
       }
       quoted.appendCodePoint(ch);
@@ -237,7 +273,7 @@ final class WordScanner {
     next();
     if (peek() != '{') {
       String name = readName();
-      deliverExpansion(parent, name.isEmpty() ? "$" : lookup(name).orElse(""));
+      deliverExpansion(parent, name.isEmpty() ? "$" : valueOr(name, "$" + name));
       return;
     }
     next();
@@ -246,13 +282,13 @@ final class WordScanner {
       throw error("syntax error: missing '}'", dollar);
     }
     if (first == '{' || first == '}' || first == ':') {
-      throw error("syntax error: bad substitution", dollar);
+      throw error("syntax error: bad substitution", dollar, pos - dollar + 1);
     }
     String name = readName();
     int modifierAt = pos;
     int ch = next();
     if (ch == '}') {
-      deliverExpansion(parent, lookup(name).orElse(""));
+      deliverExpansion(parent, valueOr(name, "${" + name + "}"));
       return;
     }
     if (ch == EOF) {
@@ -274,7 +310,7 @@ final class WordScanner {
     Braced braced = new Braced(dollar, name, ch, modifierText, modifierAt);
     stack.push(braced);
     boolean rawEscapes = ch == '#' || ch == '%' || ch == '/';
-    stack.push(new Segment(pos, ch == '/' ? '/' : '}', rawEscapes));
+    stack.push(new Segment(pos, ch == '/' ? '/' : '}', rawEscapes, false));
   }
 
   /** Pops a finished frame and hands its text to the frame below. */
@@ -285,9 +321,7 @@ final class WordScanner {
       return;
     }
     if (finished instanceof DoubleQuoted) {
-      Segment segment = (Segment) parent;
-      segment.out.append(text);
-      segment.words.addRawString(text);
+      ((Segment) parent).quoted(text);
     } else {
       operandRead((Braced) parent, text);
     }
@@ -297,11 +331,15 @@ final class WordScanner {
     if (braced.phase == Phase.PATTERN) {
       braced.pattern = operand;
       braced.phase = Phase.REPLACEMENT;
-      stack.push(new Segment(pos, '}', true));
+      stack.push(new Segment(pos, '}', true, false));
       return;
     }
     stack.pop();
     Optional<String> value = lookup(braced.name);
+    if (value.isEmpty() && mode.keepUnset()) {
+      deliverExpansion(stack.peek(), asWritten(braced, operand));
+      return;
+    }
     String expanded;
     try {
       expanded =
@@ -321,8 +359,7 @@ final class WordScanner {
   /** Hands the value of a {@code $name} or {@code ${...}} to the frame it appeared in. */
   private static void deliverExpansion(Frame parent, String value) {
     if (parent instanceof Segment segment) {
-      segment.out.append(value);
-      segment.words.addString(value);
+      segment.expansion(value);
     } else {
       ((DoubleQuoted) parent).out.append(value);
     }
@@ -357,6 +394,26 @@ final class WordScanner {
   private static boolean isSpecialParameter(int ch) {
     return ch == '@' || ch == '*' || ch == '#' || ch == '?' || ch == '-' || ch == '$' || ch == '!'
         || ch == '0';
+  }
+
+  /** The variable's value; when unset, "" or, keeping unset references, {@code asWritten}. */
+  private String valueOr(String name, String asWritten) {
+    Optional<String> value = lookup(name);
+    if (value.isPresent()) {
+      return value.get();
+    }
+    return mode.keepUnset() ? asWritten : "";
+  }
+
+  /**
+   * A {@code ${...}} of an unset variable as the reference writes it back: operands expanded, and
+   * {@code //} written as {@code /}.
+   */
+  private static String asWritten(Braced braced, String operand) {
+    if (braced.phase == Phase.REPLACEMENT) {
+      return "${" + braced.name + "/" + braced.pattern + "/" + operand + "}";
+    }
+    return "${" + braced.name + braced.modifierText + operand + "}";
   }
 
   private Optional<String> lookup(String name) {

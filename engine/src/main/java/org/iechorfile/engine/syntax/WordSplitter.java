@@ -34,7 +34,11 @@ final class WordSplitter {
 
   /** Adds each character of an unquoted expansion's value through {@link #addChar}. */
   void addString(String text) {
-    text.codePoints().forEach(this::addChar);
+    for (int i = 0; i < text.length(); ) {
+      int ch = text.codePointAt(i);
+      addChar(ch);
+      i += Character.charCount(ch);
+    }
   }
 
   /** Adds a character that never splits. */
