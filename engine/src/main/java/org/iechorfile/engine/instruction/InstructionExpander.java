@@ -20,7 +20,8 @@ import org.iechorfile.engine.syntax.Variables;
  * Expands variables in exactly the fields the builder expands (BuildKit's {@code Expand} methods):
  * ENV and LABEL keys and values; COPY and ADD sources, destination, {@code --chown}, {@code
  * --chmod}, ADD's {@code --checksum} and unquoted heredoc bodies; WORKDIR, USER, VOLUME,
- * STOPSIGNAL; EXPOSE (expanded and split into words); ARG defaults; RUN {@code --mount} values but
+ * STOPSIGNAL; EXPOSE (expanded, split into words and normalised to the image config's {@code
+ * port/proto} entries, ranges listed one by one); ARG defaults; RUN {@code --mount} values but
  * {@code from}; FROM's image and {@code --platform}. RUN, CMD, ENTRYPOINT, SHELL, HEALTHCHECK,
  * MAINTAINER and ONBUILD (expanded downstream) are returned unchanged. Every word sees the same
  * variables, those in effect before the instruction. Immutable and thread-safe.
@@ -93,7 +94,8 @@ public final class InstructionExpander {
     return single(instruction, scope);
   }
 
-  private Instruction single(Instruction instruction, Scope scope) throws ExpansionException {
+  private Instruction single(Instruction instruction, Scope scope)
+      throws ExpansionException, InstructionException {
     if (instruction instanceof Workdir) {
       return new Workdir(instruction.source(), scope.word(((Workdir) instruction).path()));
     } else if (instruction instanceof User) {
@@ -107,7 +109,7 @@ public final class InstructionExpander {
       for (String port : ((Expose) instruction).ports()) {
         ports.addAll(scope.split(port));
       }
-      return new Expose(instruction.source(), ports);
+      return new Expose(instruction.source(), PortSpecs.exposed(ports));
     }
     return instruction;
   }

@@ -127,9 +127,15 @@ class InstructionExpanderTest {
   }
 
   @Test
-  void expand_expose_expandsAndSplits() {
+  void expand_expose_expandsSplitsAndNormalises() {
     assertEquals(
-        List.of("80", "443/tcp", "8080"), expanded("EXPOSE $PORTS 8080", Expose.class).ports());
+        List.of("80/tcp", "443/tcp", "8080/tcp"),
+        expanded("EXPOSE $PORTS 8080", Expose.class).ports());
+  }
+
+  @Test
+  void expand_exposeBadPort_isAnError() {
+    assertEquals("invalid containerPort: 70000", failure("EXPOSE 70000").message());
   }
 
   @Test
