@@ -34,7 +34,7 @@ final class CommandTyping {
       throw new InstructionException("FROM requires either one or three arguments");
     }
     Flags flags = Flags.parse(Keyword.FROM, node.flags());
-    return new From(node, args.get(0), flags.string("platform"), stage);
+    return new From(node, args.get(0), flags.nonEmpty("platform"), stage);
   }
 
   /** RUN, checking its flags in BuildKit's hook order: devices, mounts, network, security. */

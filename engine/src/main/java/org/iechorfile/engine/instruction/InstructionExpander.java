@@ -47,7 +47,9 @@ public final class InstructionExpander {
    * Expands {@code instruction} against {@code variables}. Values the builder checks only once
    * expanded (mount keys, {@code --chmod}, COPY's URL and git sources, ADD's {@code --checksum})
    * are checked here. Mistakes are diagnostics, with the reference's message ({@code failed to
-   * process "${a": syntax error: missing '}'}) and a span on the word where it can be found.
+   * process "${a": syntax error: missing '}'}) and a span on the word where it can be found. A FROM
+   * {@code --platform} that expands to nothing stays present and empty, for the caller to reject
+   * with {@code empty platform value from expression}.
    */
   public ExpansionResult expand(Instruction instruction, Variables variables) {
     Scope scope = new Scope(variables);
@@ -144,8 +146,8 @@ public final class InstructionExpander {
             scope.heredocs(copy.heredocSources()),
             scope.word(copy.destination()),
             copy.from(),
-            scope.word(copy.chown()),
-            scope.word(copy.chmod()),
+            scope.flag(copy.chown()),
+            scope.flag(copy.chmod()),
             copy.link(),
             copy.parents(),
             copy.excludes());
@@ -160,11 +162,11 @@ public final class InstructionExpander {
             scope.words(add.sources()),
             scope.heredocs(add.heredocSources()),
             scope.word(add.destination()),
-            scope.word(add.chown()),
-            scope.word(add.chmod()),
+            scope.flag(add.chown()),
+            scope.flag(add.chmod()),
             add.link(),
             add.keepGitDir(),
-            scope.word(add.checksum()),
+            scope.flag(add.checksum()),
             add.unpack(),
             add.excludes());
     SourceChecks.checkAdd(expanded, false);
@@ -202,6 +204,11 @@ public final class InstructionExpander {
 
     Optional<String> word(Optional<String> word) throws ExpansionException {
       return word.isPresent() ? Optional.of(word(word.get())) : word;
+    }
+
+    /** A string flag's value; one that expands to nothing counts as not given, as in BuildKit. */
+    Optional<String> flag(Optional<String> value) throws ExpansionException {
+      return word(value).filter(v -> !v.isEmpty());
     }
 
     List<String> words(List<String> words) throws ExpansionException {

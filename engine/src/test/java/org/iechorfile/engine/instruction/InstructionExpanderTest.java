@@ -79,6 +79,14 @@ class InstructionExpanderTest {
   }
 
   @Test
+  void expand_flagExpandingToNothing_countsAsNotGiven() {
+    Copy copy = expanded("COPY --chown=$NOPE --chmod=${NOPE} a b", Copy.class);
+    assertEquals(Optional.empty(), copy.chown());
+    assertEquals(Optional.empty(), copy.chmod());
+    assertEquals(Optional.of(""), expanded("FROM --platform=$NOPE alpine", From.class).platform());
+  }
+
+  @Test
   void expand_copyFromWithVariable_isAnError() {
     Diagnostic d = failure("COPY --from=$STAGE a b");
     assertEquals(
