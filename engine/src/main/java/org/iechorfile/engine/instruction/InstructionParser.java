@@ -45,7 +45,10 @@ public final class InstructionParser {
   /**
    * Types every instruction of a file. The result holds the instructions that typed cleanly, and
    * the line parser's diagnostics together with every instruction error and lint warning, sorted by
-   * position, including the file-wide {@code ConsistentInstructionCasing}.
+   * position, including the rules that need the stage or the file: {@code
+   * ConsistentInstructionCasing}, {@code MultipleInstructionsDisallowed}, {@code
+   * DuplicateStageName}, and no {@code JSONArgsRecommended} after a SHELL in the same stage. The
+   * {@code # check=} directive is not applied here: every rule is reported.
    */
   public ParsedInstructions parse(ParsedFile file) {
     List<Instruction> instructions = new ArrayList<>();
