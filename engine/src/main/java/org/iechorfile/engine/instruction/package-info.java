@@ -23,6 +23,8 @@
  *       MultipleInstructionsDisallowed}, {@code DuplicateStageName}) are evaluated on the written
  *       text. {@code JSONArgsRecommended} is silenced by a SHELL earlier in the same stage; a
  *       session whose base image sets a shell filters it itself.
+ *   <li>{@code # check=error=true} turns the lint warnings into errors where they occur; BuildKit
+ *       finishes the build and then fails it with a summary.
  *   <li>"Did you mean" suggestions use the optimal string alignment distance (a swap of two
  *       neighbouring letters is one edit), at most 2, or 1 for words under four letters.
  * </ul>
