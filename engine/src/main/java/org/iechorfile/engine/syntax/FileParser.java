@@ -1,6 +1,7 @@
 package org.iechorfile.engine.syntax;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.iechorfile.engine.Diagnostic;
@@ -60,6 +61,11 @@ final class FileParser {
               "file with no instructions; add an instruction such as FROM",
               SourceSpan.lines(1, Math.max(1, lineNo))));
     }
+    // Warnings about a line inside an instruction are found before the instruction's own errors;
+    // a stable sort restores source order.
+    diagnostics.sort(
+        Comparator.comparingInt((Diagnostic d) -> d.span().startLine())
+            .thenComparingInt(d -> d.span().startColumn()));
     return new ParsedFile(directives.values(), directives.escape(), nodes, diagnostics);
   }
 
@@ -82,7 +88,7 @@ final class FileParser {
     contentEnd = end;
     nextStart = lineEnd;
     lineNo++;
-    tooLong = utf8Length(lineStart, contentEnd) > MAX_LINE_BYTES;
+    tooLong = exceedsLineLimit(lineStart, contentEnd);
     longLineInInstruction |= tooLong;
     if (tooLong) {
       diagnostics.add(
@@ -95,10 +101,10 @@ final class FileParser {
     return true;
   }
 
-  private int utf8Length(int from, int to) {
-    int chars = to - from;
-    if (chars <= MAX_LINE_BYTES / 3) {
-      return chars;
+  /** Whether {@code text[from, to)} is longer than {@link #MAX_LINE_BYTES} in UTF-8. */
+  private boolean exceedsLineLimit(int from, int to) {
+    if (to - from <= MAX_LINE_BYTES / 3) {
+      return false;
     }
     int bytes = 0;
     for (int i = from; i < to; i++) {
@@ -114,7 +120,7 @@ final class FileParser {
         bytes += 3;
       }
     }
-    return bytes;
+    return bytes > MAX_LINE_BYTES;
   }
 
   private void noteComment(int hash) {
@@ -172,7 +178,8 @@ final class FileParser {
       diagnostics.add(
           Diagnostic.warning(
               "NoEmptyContinuation",
-              "Empty continuation line; remove it, empty continuation lines will become errors",
+              "Empty continuation line found in this instruction; remove it (empty continuation"
+                  + " lines will become errors in a future release)",
               emptyLine));
     }
     finish(start, line.toString());

@@ -54,8 +54,10 @@ final class InstructionText {
 
   /**
    * Reads the leading {@code --flag} words of {@code line[from, n)} into {@code flags} and returns
-   * the offset of the text after them. Quotes are removed, the escape character takes the next
-   * character literally, and a bare {@code --} ends the flags.
+   * the offset of the text after them. The scanner is one state machine in one method (a little
+   * over the usual length) so its quoting rules read top to bottom next to the reference's. Quotes
+   * are removed, the escape character takes the next character literally, and a bare {@code --}
+   * ends the flags.
    */
   static int extractFlags(String line, int from, int n, char escape, List<String> flags) {
     int pos = from;
@@ -138,7 +140,8 @@ final class InstructionText {
 
   /**
    * Quote-aware words (ARG, ENV, LABEL): split on Unicode white space outside quotes; quotes and
-   * escapes are kept verbatim; a trailing escape character is dropped.
+   * escapes are kept verbatim; a trailing escape character is dropped. One state machine in one
+   * method, like {@link #extractFlags}.
    */
   static List<String> words(String rest, char escape) {
     List<String> words = new ArrayList<>();

@@ -311,4 +311,14 @@ class LineParserTest {
     assertEquals(List.of("a", "b"), node.args());
     assertTrue(node.json());
   }
+
+  @Test
+  void parse_warningAndErrorInOneInstruction_reportedInSourceOrder() {
+    ParsedFile parsed = LineParser.parse("FROM a\nENV \\\n\nPATH\n");
+    assertEquals(
+        List.of(Severity.ERROR, Severity.WARNING),
+        parsed.diagnostics().stream().map(Diagnostic::severity).collect(Collectors.toList()));
+    assertEquals(2, parsed.diagnostics().get(0).span().startLine());
+    assertEquals(3, parsed.diagnostics().get(1).span().startLine());
+  }
 }
