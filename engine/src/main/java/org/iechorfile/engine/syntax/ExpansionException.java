@@ -1,6 +1,8 @@
 package org.iechorfile.engine.syntax;
 
 import java.util.Objects;
+import org.iechorfile.engine.Diagnostic;
+import org.iechorfile.engine.SourceSpan;
 
 /**
  * A word could not be expanded: a bad or unterminated {@code ${...}}, an unsupported modifier, an
@@ -56,6 +58,17 @@ public final class ExpansionException extends Exception {
    */
   public String describe() {
     return "failed to process " + quote(word) + ": " + getMessage();
+  }
+
+  /**
+   * This failure as an error diagnostic, for a word that sits on one source line.
+   *
+   * @param line the 1-based line of the word
+   * @param column the 1-based column (in code points) where the word starts on that line
+   * @return an error with the {@link #describe()} message, spanning the failing construct
+   */
+  public Diagnostic toDiagnostic(int line, int column) {
+    return Diagnostic.error(describe(), SourceSpan.of(line, column + offset, length));
   }
 
   /** Quotes like Go's {@code %q}: escapes, control characters as escapes, printable text raw. */

@@ -15,7 +15,40 @@ import java.util.Set;
  * message and the offset in the word; no other exception is thrown for any input.
  *
  * <p>Instances are immutable and may be shared between threads. Expansion is pure: it reads only
- * the given {@link Variables}.
+ * the given {@link Variables}. Time is linear in the input for quoting and nesting (nesting depth
+ * is bounded by memory, not by the thread's stack) and at most text length times pattern length /
+ * 64 for patterns, which never backtrack.
+ *
+ * <h2>Reference quirks reproduced on purpose</h2>
+ *
+ * <ul>
+ *   <li>An operand is expanded even when its value is not used: {@code ${PWD:-$X}} looks up (and
+ *       reports) {@code X}, and {@code ${PWD:-${X?}}} fails.
+ *   <li>{@code *} and {@code ?} in patterns never match a line feed (Go's {@code .}).
+ *   <li>The replacement of {@code ${v//p/r}} is a Go template: {@code $0} is the match, {@code $$}
+ *       a dollar sign; the replacement of {@code ${v/p/r}} is literal. Escapes in both operands and
+ *       in {@code #}/{@code %} patterns stay in the text ({@code ${v/a/}} inserts {@code }).
+ *   <li>A variable's value used inside a pattern is a pattern: its {@code *} and {@code ?} match.
+ *   <li>A U+FEFF at the start of a word is dropped (Go's text scanner skips it).
+ *   <li>An error inside a {@code ${...}} operand that reaches the end of the word is reported as
+ *       the outermost {@code ${...}}'s missing {@code }}.
+ * </ul>
+ *
+ * <h2>Deliberate differences from the reference</h2>
+ *
+ * <ul>
+ *   <li>{@code ${name} at the end of the word (no modifier and no {@code }}) reports {@code syntax
+ *       error: missing '}'}; the reference reports {@code unsupported modifier (�) in
+ *       substitution}, naming Go's end-of-input rune, which tells the user nothing.
+ *   <li>A pattern ending in a lone {@code \} (possible only through a variable's value) reports
+ *       {@code invalid escape '' at the end of the pattern} instead of Go's {@code %!c(int32=-1)};
+ *       for {@code %} and {@code %%} the message shows the pattern as written, not reversed as the
+ *       reference's does.
+ *   <li>Patterns of any size match; Go's regular expression compiler would reject very large ones
+ *       as "expression too large".
+ *   <li>Text is handled as Unicode code points; Go handles UTF-8 bytes, which only differs for
+ *       invalid UTF-8, which a Java string cannot hold (a lone surrogate is one character here).
+ * </ul>
  */
 public final class ShellLexer {
 

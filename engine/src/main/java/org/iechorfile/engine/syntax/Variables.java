@@ -2,6 +2,7 @@ package org.iechorfile.engine.syntax;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where variable expansion looks up names: the build arguments and environment in effect for an
@@ -16,6 +17,12 @@ public interface Variables {
    * @param name the name as written in the word ({@code PATH}, {@code 1}, {@code @}); never null
    */
   Optional<String> get(String name);
+
+  /**
+   * The names that are set, as they were given, in a stable order; for suggestions such as "did you
+   * mean $HOME?" when a word refers to an unset name.
+   */
+  Set<String> names();
 
   /** No variable is set. */
   static Variables none() {

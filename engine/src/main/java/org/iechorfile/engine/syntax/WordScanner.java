@@ -5,6 +5,10 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.iechorfile.engine.syntax.ScanFrame.Braced;
+import org.iechorfile.engine.syntax.ScanFrame.DoubleQuoted;
+import org.iechorfile.engine.syntax.ScanFrame.Phase;
+import org.iechorfile.engine.syntax.ScanFrame.Segment;
 
 /**
  * One expansion of one word: the reference builder's recursive shell-word lexer, run as a loop over
@@ -29,7 +33,7 @@ final class WordScanner {
   private final Variables variables;
   private final Set<String> used = new LinkedHashSet<>();
   private final Set<String> unset = new LinkedHashSet<>();
-  private final Deque<Frame> stack = new ArrayDeque<>();
+  private final Deque<ScanFrame> stack = new ArrayDeque<>();
   private int pos;
 
   private WordScanner(String word, LexerMode mode, Variables variables) {
@@ -55,7 +59,7 @@ final class WordScanner {
     stack.push(top);
     try {
       while (!stack.isEmpty()) {
-        Frame frame = stack.peek();
+        ScanFrame frame = stack.peek();
         if (frame instanceof Segment segment) {
           stepSegment(segment);
         } else {
@@ -65,100 +69,7 @@ final class WordScanner {
     } catch (ExpansionException e) {
       throw unwind(e);
     }
-    return new Scanned(top.out.toString(), top.words, used, unset);
-  }
-
-  private abstract static class Frame {
-    final int start;
-
-    Frame(int start) {
-      this.start = start;
-    }
-  }
-
-  /** Text up to a stop character; only the whole word's segment splits into words. */
-  private static final class Segment extends Frame {
-    final int stop;
-    final boolean rawEscapes;
-    final StringBuilder out = new StringBuilder();
-    private final WordSplitter words;
-
-    Segment(int start, int stop, boolean rawEscapes, boolean splitsWords) {
-      super(start);
-      this.stop = stop;
-      this.rawEscapes = rawEscapes;
-      this.words = splitsWords ? new WordSplitter() : null;
-    }
-
-    /** An unquoted, unescaped character: whitespace splits words. */
-    void literal(int ch) {
-      out.appendCodePoint(ch);
-      if (words != null) {
-        words.addChar(ch);
-      }
-    }
-
-    /** An escaped character (or a kept escape): never splits. */
-    void raw(int ch) {
-      out.appendCodePoint(ch);
-      if (words != null) {
-        words.addRawChar(ch);
-      }
-    }
-
-    /** Quoted text: never splits. */
-    void quoted(String text) {
-      out.append(text);
-      if (words != null) {
-        words.addRawString(text);
-      }
-    }
-
-    /** The value of an unquoted expansion: its whitespace splits words. */
-    void expansion(String value) {
-      out.append(value);
-      if (words != null) {
-        words.addString(value);
-      }
-    }
-  }
-
-  private static final class DoubleQuoted extends Frame {
-    final boolean rawEscapes;
-    final StringBuilder out = new StringBuilder();
-
-    DoubleQuoted(int start, boolean rawEscapes) {
-      super(start);
-      this.rawEscapes = rawEscapes;
-    }
-  }
-
-  private enum Phase {
-    OPERAND,
-    PATTERN,
-    REPLACEMENT
-  }
-
-  private static final class Braced extends Frame {
-    final String name;
-    final int modifier;
-    final String modifierText;
-    final int modifierAt;
-    final boolean nullIsUnset;
-    final boolean replaceAll;
-    Phase phase;
-    String pattern = "";
-
-    Braced(int start, String name, int modifier, String modifierText, int modifierAt) {
-      super(start);
-      this.name = name;
-      this.modifier = modifier;
-      this.modifierText = modifierText;
-      this.modifierAt = modifierAt;
-      this.nullIsUnset = modifierText.startsWith(":");
-      this.replaceAll = modifierText.equals("//");
-      this.phase = modifier == '/' ? Phase.PATTERN : Phase.OPERAND;
-    }
+    return new Scanned(top.out.toString(), top.splitter(), used, unset);
   }
 
   private void stepSegment(Segment segment) throws ExpansionException {
@@ -268,7 +179,7 @@ final class WordScanner {
   }
 
   /** At a {@code $}: expands {@code $name} at once, or starts a {@code ${...}} frame. */
-  private void startDollar(Frame parent) throws ExpansionException {
+  private void startDollar(ScanFrame parent) throws ExpansionException {
     int dollar = pos;
     next();
     if (peek() != '{') {
@@ -284,6 +195,11 @@ final class WordScanner {
     if (first == '{' || first == '}' || first == ':') {
       throw error("syntax error: bad substitution", dollar, pos - dollar + 1);
     }
+    startBraced(parent, dollar);
+  }
+
+  /** After <code>${</code> and a character that may begin a name: reads name and modifier. */
+  private void startBraced(ScanFrame parent, int dollar) throws ExpansionException {
     String name = readName();
     int modifierAt = pos;
     int ch = next();
@@ -307,16 +223,15 @@ final class WordScanner {
     } else if (ch != '-' && ch != '+' && ch != '?' && ch != '#' && ch != '%' && ch != '/') {
       throw error("unsupported modifier (" + modifierText + ") in substitution", modifierAt, 1);
     }
-    Braced braced = new Braced(dollar, name, ch, modifierText, modifierAt);
-    stack.push(braced);
+    stack.push(new Braced(dollar, name, ch, modifierText, modifierAt));
     boolean rawEscapes = ch == '#' || ch == '%' || ch == '/';
     stack.push(new Segment(pos, ch == '/' ? '/' : '}', rawEscapes, false));
   }
 
   /** Pops a finished frame and hands its text to the frame below. */
-  private void complete(Frame finished, String text) throws ExpansionException {
+  private void complete(ScanFrame finished, String text) throws ExpansionException {
     stack.pop();
-    Frame parent = stack.peek();
+    ScanFrame parent = stack.peek();
     if (parent == null) {
       return;
     }
@@ -357,7 +272,7 @@ final class WordScanner {
   }
 
   /** Hands the value of a {@code $name} or {@code ${...}} to the frame it appeared in. */
-  private static void deliverExpansion(Frame parent, String value) {
+  private static void deliverExpansion(ScanFrame parent, String value) {
     if (parent instanceof Segment segment) {
       segment.expansion(value);
     } else {
@@ -435,7 +350,7 @@ final class WordScanner {
       return error;
     }
     ExpansionException result = error;
-    for (Frame frame : stack) {
+    for (ScanFrame frame : stack) {
       if (frame instanceof Braced braced) {
         result =
             error(

@@ -61,15 +61,15 @@ class ShellLexerAdversarialTest {
 
   @Test
   void processWord_longPatternOfStars_matchesInLinearPasses() throws ExpansionException {
-    Variables variables = Variables.of(Map.of("V", "a".repeat(40_000)));
-    String stars = "*a".repeat(20_000);
-    assertEquals("a".repeat(40_000), LEXER.processWord("${V##" + stars + "b}", variables).value());
-    assertEquals("a".repeat(40_000), LEXER.processWord("${V%%b" + stars + "}", variables).value());
+    Variables variables = Variables.of(Map.of("V", "a".repeat(24_000)));
+    String stars = "*a".repeat(12_000);
+    assertEquals("a".repeat(24_000), LEXER.processWord("${V##" + stars + "b}", variables).value());
+    assertEquals("a".repeat(24_000), LEXER.processWord("${V%%b" + stars + "}", variables).value());
     assertEquals("", LEXER.processWord("${V##" + stars + "}", variables).value());
-    assertEquals("a".repeat(20_000), LEXER.processWord("${V%" + stars + "}", variables).value());
+    assertEquals("a".repeat(12_000), LEXER.processWord("${V%" + stars + "}", variables).value());
     assertEquals("x", LEXER.processWord("${V/" + stars + "*/x}", variables).value());
     assertEquals(
-        "a".repeat(40_000), LEXER.processWord("${V//" + stars + "b/x}", variables).value());
+        "a".repeat(24_000), LEXER.processWord("${V//" + stars + "b/x}", variables).value());
   }
 
   @Test

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.iechorfile.engine.Diagnostic;
+import org.iechorfile.engine.SourceSpan;
 import org.junit.jupiter.api.Test;
 
 class ShellLexerTest {
@@ -177,6 +179,16 @@ class ShellLexerTest {
   }
 
   @Test
+  void toDiagnostic_wordOnOneLine_spansFailingConstruct() {
+    Diagnostic diagnostic = failure("a ${X:=1}").toDiagnostic(3, 9);
+    assertTrue(diagnostic.isError());
+    assertEquals(new SourceSpan(3, 14, 3, 16), diagnostic.span());
+    assertEquals(
+        "failed to process \"a ${X:=1}\": unsupported modifier (:=) in substitution",
+        diagnostic.message());
+  }
+
+  @Test
   void processWord_missingBrace_reportsOutermostBrace() {
     assertEquals("syntax error: missing '}'", failure("ab${PWD").getMessage());
     ExpansionException nested = failure("x${a:-${b:-c");
@@ -281,5 +293,7 @@ class ShellLexerTest {
     assertTrue(variables.get("STRASSE").isEmpty());
     assertTrue(Variables.none().get("PATH").isEmpty());
     assertTrue(Variables.of(Map.of("A", "1")).get("a").isEmpty());
+    assertEquals(List.of("PATH", "straße"), List.copyOf(variables.names()));
+    assertEquals(List.of("A", "B"), List.copyOf(Variables.of(Map.of("B", "", "A", "")).names()));
   }
 }
