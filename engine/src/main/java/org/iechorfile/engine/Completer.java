@@ -108,7 +108,7 @@ final class Completer {
     }
     boolean flagPhase = argsAt == previous.size();
     if (flagPhase && current.text().startsWith("-")) {
-      return new FlagCompleter(this, keyword.get()).complete(item, current, cursor);
+      return new FlagCompleter(this, keyword.get()).complete(item, flags, current, cursor);
     }
     List<Word> args = previous.subList(argsAt, previous.size());
     return arguments(keyword.get(), flags, args, current.text(), start, cursor);
