@@ -29,6 +29,12 @@ final class Completer {
       return lineStart("", cursor, cursor);
     }
     Item item = found.get();
+    if (item.text().isEmpty()) {
+      // A line holding only a continuation escape: nothing typed yet.
+      return item.kind() == Item.Kind.INSTRUCTION
+          ? lineStart("", cursor, cursor)
+          : Completions.none(cursor);
+    }
     switch (item.kind()) {
       case COMMAND:
         return new CommandCompleter(this, item).complete(cursor);
