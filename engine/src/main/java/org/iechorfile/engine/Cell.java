@@ -9,9 +9,8 @@ import java.util.List;
  * @param lines the physical lines
  * @param items the logical lines, in order
  * @param escape the escape character in effect
- * @param diagnostics problems found while splitting (parser directives), in source order
  */
-record Cell(List<Line> lines, List<Item> items, char escape, List<Diagnostic> diagnostics) {
+record Cell(List<Line> lines, List<Item> items, char escape) {
 
   /** The item whose physical lines include line {@code index}, if any. */
   java.util.Optional<Item> itemOnLine(int index) {

@@ -12,9 +12,9 @@ import org.iechorfile.engine.command.CommandSpec;
 import org.iechorfile.engine.syntax.Keyword;
 
 /**
- * Finds the errors in a scanned cell that no further input can fix: unknown instructions and
- * commands, bad directives and JSON arrays with non-string elements. Finer checks (flags, argument
- * counts) belong to the instruction parser when the input is applied.
+ * Finds the errors in a scanned cell that the line parser leaves to later stages but that no
+ * further input can fix: unknown instructions and unknown {@code %} commands. Instruction-level
+ * checks (flags, argument counts) happen when the input is applied.
  */
 final class CellCheck {
 
@@ -22,7 +22,7 @@ final class CellCheck {
 
   /** The errors of {@code cell}, in source order. */
   static List<Diagnostic> errors(Cell cell) {
-    List<Diagnostic> errors = new ArrayList<>(cell.diagnostics());
+    List<Diagnostic> errors = new ArrayList<>();
     for (Item item : cell.items()) {
       if (item.kind() == Item.Kind.INSTRUCTION) {
         checkInstruction(cell, item, errors);
@@ -30,9 +30,6 @@ final class CellCheck {
         checkCommand(cell, item, errors);
       }
     }
-    errors.sort(
-        Comparator.comparingInt((Diagnostic d) -> d.span().startLine())
-            .thenComparingInt(d -> d.span().startColumn()));
     return errors;
   }
 
@@ -56,18 +53,6 @@ final class CellCheck {
       if (part.trigger().isEmpty()) {
         break;
       }
-    }
-    Shape effective = shape.effective();
-    int json = effective.jsonStart();
-    if (item.open() == Item.Open.NOTHING
-        && json >= 0
-        && JsonProbe.probe(item.text(), json) == JsonProbe.Result.NON_STRINGS) {
-      Word args = new Word(json, item.text().length(), item.text().substring(json));
-      errors.add(
-          Diagnostic.error(
-              "when using JSON array syntax, arrays must be comprised of strings only;"
-                  + " quote every element",
-              span(cell, item, args)));
     }
   }
 

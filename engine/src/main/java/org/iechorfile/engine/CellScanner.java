@@ -27,7 +27,6 @@ final class CellScanner {
 
   private final List<Line> lines;
   private final List<Item> items = new ArrayList<>();
-  private final List<Diagnostic> diagnostics = new ArrayList<>();
   private char escape = '\\';
   private int next;
 
@@ -42,11 +41,7 @@ final class CellScanner {
     while (scanner.next < scanner.lines.size()) {
       scanner.scanItem();
     }
-    return new Cell(
-        List.copyOf(scanner.lines),
-        List.copyOf(scanner.items),
-        scanner.escape,
-        List.copyOf(scanner.diagnostics));
+    return new Cell(List.copyOf(scanner.lines), List.copyOf(scanner.items), scanner.escape);
   }
 
   private void scanDirectives() {
@@ -58,19 +53,11 @@ final class CellScanner {
       if (!DIRECTIVES.contains(name)) {
         return;
       }
-      SourceSpan span =
-          SourceSpan.of(line.number(), 1, line.text().codePointCount(0, line.text().length()));
-      if (!seen.add(name)) {
-        diagnostics.add(
-            Diagnostic.error("only one " + name + " parser directive can be used", span));
-      } else if (name.equals("escape")) {
+      // Errors in directives are the line parser's to report; a bad escape leaves \ in effect.
+      if (seen.add(name) && name.equals("escape")) {
         String value = m.group(2);
         if (value.equals("\\") || value.equals("`")) {
           escape = value.charAt(0);
-        } else {
-          diagnostics.add(
-              Diagnostic.error(
-                  "invalid escape token '" + value + "' does not match ` or \\", span));
         }
       }
       items.add(Item.single(Item.Kind.DIRECTIVE, line, Line.leadingBlanks(line.text())));

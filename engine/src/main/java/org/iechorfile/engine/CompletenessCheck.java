@@ -1,7 +1,12 @@
 package org.iechorfile.engine;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.iechorfile.engine.syntax.LineParser;
 
 /** Judges whether a scanned cell is ready to run. */
 final class CompletenessCheck {
@@ -9,8 +14,12 @@ final class CompletenessCheck {
   private CompletenessCheck() {}
 
   static Completeness judge(String input, Cell cell) {
-    List<Diagnostic> errors = CellCheck.errors(cell);
     String source = withJoins(input, cell);
+    List<Diagnostic> errors = new ArrayList<>(CellCheck.errors(cell));
+    errors.addAll(parserErrors(source, cell));
+    errors.sort(
+        Comparator.comparingInt((Diagnostic d) -> d.span().startLine())
+            .thenComparingInt(d -> d.span().startColumn()));
     if (!errors.isEmpty()) {
       return new Completeness(Completeness.Status.INVALID, "", errors, source);
     }
@@ -47,6 +56,40 @@ final class CompletenessCheck {
       default:
         return "";
     }
+  }
+
+  /**
+   * The line parser's errors for the instructions that are complete: the text before any item still
+   * open, with {@code %} command lines blanked so that line numbers stay the same.
+   */
+  private static List<Diagnostic> parserErrors(String source, Cell cell) {
+    int end = cell.lines().size();
+    boolean instructions = false;
+    Set<Integer> commands = new HashSet<>();
+    for (Item item : cell.items()) {
+      if (item.open() != Item.Open.NOTHING) {
+        end = item.firstLine();
+        break;
+      }
+      instructions |= item.kind() == Item.Kind.INSTRUCTION;
+      if (item.kind() == Item.Kind.COMMAND) {
+        commands.add(item.firstLine());
+      }
+    }
+    String[] physical = source.split("\n", -1);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < end && i < physical.length; i++) {
+      text.append(commands.contains(i) ? "" : physical[i]).append('\n');
+    }
+    List<Diagnostic> errors = new ArrayList<>();
+    for (Diagnostic diagnostic : LineParser.parse(text.toString()).diagnostics()) {
+      // A cell of only commands, or whose one instruction is still open, is not an empty file.
+      boolean noInstructions = diagnostic.message().startsWith("file with no instructions");
+      if (diagnostic.isError() && !(noInstructions && !instructions)) {
+        errors.add(diagnostic);
+      }
+    }
+    return errors;
   }
 
   /** {@code input} with the escape character added at the end of each joined JSON line. */

@@ -29,6 +29,12 @@ final class Completer {
       return lineStart("", cursor, cursor);
     }
     Item item = found.get();
+    if (item.text().isEmpty()) {
+      // A line holding only a continuation escape: nothing typed yet.
+      return item.kind() == Item.Kind.INSTRUCTION
+          ? lineStart("", cursor, cursor)
+          : Completions.none(cursor);
+    }
     switch (item.kind()) {
       case COMMAND:
         return new CommandCompleter(this, item).complete(cursor);
@@ -108,7 +114,7 @@ final class Completer {
     }
     boolean flagPhase = argsAt == previous.size();
     if (flagPhase && current.text().startsWith("-")) {
-      return new FlagCompleter(this, keyword.get()).complete(item, current, cursor);
+      return new FlagCompleter(this, keyword.get()).complete(item, flags, current, cursor);
     }
     List<Word> args = previous.subList(argsAt, previous.size());
     return arguments(keyword.get(), flags, args, current.text(), start, cursor);

@@ -24,12 +24,16 @@ final class FlagCompleter {
     this.manual = completer.manual();
   }
 
-  Completions complete(Item item, Word current, int cursor) {
+  /** Completes {@code current}, a word starting with a dash, after the flags {@code given}. */
+  Completions complete(Item item, List<Word> given, Word current, int cursor) {
     String word = current.text();
     int equals = word.indexOf('=');
     if (equals < 0) {
       Candidates candidates = Candidates.matching(word);
       for (FlagSpec flag : keyword.flags()) {
+        if (flag.kind() != FlagKind.STRINGS && isGiven(flag, given)) {
+          continue;
+        }
         String suffix = flag.kind() == FlagKind.BOOLEAN ? " " : "=";
         candidates.add(flag.spelled() + suffix, manual.flagSummary(keyword, flag.name()));
       }
@@ -49,6 +53,12 @@ final class FlagCompleter {
       candidates.addAll(manual.flagValues(keyword, name), " ");
     }
     return candidates.at(Completer.startOf(item, valueStart, cursor), cursor);
+  }
+
+  private static boolean isGiven(FlagSpec flag, List<Word> given) {
+    String spelled = flag.spelled();
+    return given.stream()
+        .anyMatch(w -> w.text().equals(spelled) || w.text().startsWith(spelled + "="));
   }
 
   /** Completes the field being typed in a {@code --mount=} value. */

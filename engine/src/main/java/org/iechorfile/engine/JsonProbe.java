@@ -68,10 +68,8 @@ final class JsonProbe {
         i++;
       } else if (c == '"') {
         int end = stringEnd(text, i);
-        if (end < 0) {
-          return Result.OPEN;
-        }
-        if (end == 0 || !expectValue) {
+        // A JSON string cannot span lines, so an unterminated one is shell form, not an open array.
+        if (end <= 0 || !expectValue) {
           return Result.NOT_JSON;
         }
         expectValue = false;
@@ -92,7 +90,7 @@ final class JsonProbe {
     return nonString ? Result.NON_STRINGS : Result.STRINGS;
   }
 
-  /** The index after the closing quote of the string at {@code i}, -1 if unterminated, 0 if bad. */
+  /** The index after the closing quote of the string at {@code i}; 0 if unterminated or bad. */
   private static int stringEnd(String text, int i) {
     int j = i + 1;
     while (j < text.length()) {
@@ -104,16 +102,13 @@ final class JsonProbe {
         return 0;
       }
       if (c == '\\') {
-        if (j + 1 >= text.length()) {
-          return -1;
-        }
-        if ("\"\\/bfnrtu".indexOf(text.charAt(j + 1)) < 0) {
+        if (j + 1 >= text.length() || "\"\\/bfnrtu".indexOf(text.charAt(j + 1)) < 0) {
           return 0;
         }
       }
       j += c == '\\' ? 2 : 1;
     }
-    return -1;
+    return 0;
   }
 
   /** The index after a number or literal at {@code i}, or {@code i} when there is none. */

@@ -89,7 +89,7 @@ final class TextLexer {
       } else if (c == '"' || c == '\'') {
         i = quoted(i, to);
       } else if (c == '$') {
-        i = variableEnd(i, to);
+        i = Math.max(i + 1, variableEnd(i, to));
       } else if ("|&;<>()".indexOf(c) >= 0) {
         value(run, i, null, true);
         int end = i;

@@ -34,11 +34,16 @@ final class CommandTyping {
       throw new InstructionException("FROM requires either one or three arguments");
     }
     Flags flags = Flags.parse(Keyword.FROM, node.flags());
-    return new From(node, args.get(0), flags.string("platform"), stage);
+    return new From(node, args.get(0), flags.nonEmpty("platform"), stage);
   }
 
+  /** RUN, checking its flags in BuildKit's hook order: devices, mounts, network, security. */
   static Run run(Node node) throws InstructionException {
     Flags flags = Flags.parse(Keyword.RUN, node.flags());
+    List<DeviceSpec> devices = new ArrayList<>();
+    for (String device : flags.strings("device")) {
+      devices.add(device(device));
+    }
     List<MountSpec> mounts = new ArrayList<>();
     for (String mount : flags.strings("mount")) {
       mounts.add(MountParser.parse(mount));
@@ -52,10 +57,6 @@ final class CommandTyping {
     Optional<String> securityFlag = flags.string("security");
     if (securityFlag.isPresent()) {
       security = security(securityFlag.get());
-    }
-    List<DeviceSpec> devices = new ArrayList<>();
-    for (String device : flags.strings("device")) {
-      devices.add(device(device));
     }
     return new Run(node, command(node), mounts, network, security, devices, node.heredocs());
   }

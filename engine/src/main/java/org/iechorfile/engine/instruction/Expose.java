@@ -9,7 +9,8 @@ import org.iechorfile.engine.syntax.Node;
  * {@code EXPOSE port[/proto] …}: documents the ports the container listens on.
  *
  * @param source the node it was typed from
- * @param ports the port specifications as written, before expansion and word splitting
+ * @param ports the port specifications as written; after {@link InstructionExpander} the image
+ *     config's entries ({@code 80/tcp}), one per port
  */
 public record Expose(Node source, List<String> ports) implements Instruction {
 

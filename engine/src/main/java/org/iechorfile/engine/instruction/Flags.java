@@ -86,6 +86,14 @@ final class Flags {
     return given.isEmpty() ? Optional.empty() : Optional.of(given.get(given.size() - 1));
   }
 
+  /**
+   * The value of a string flag, if given and not empty: for most string flags BuildKit treats
+   * {@code --f=} like no flag at all.
+   */
+  Optional<String> nonEmpty(String name) {
+    return string(name).filter(v -> !v.isEmpty());
+  }
+
   /** Every value of a repeatable flag, in order. */
   List<String> strings(String name) {
     return List.copyOf(values.getOrDefault(name, List.of()));

@@ -1,6 +1,8 @@
 package org.iechorfile.engine.instruction;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.iechorfile.engine.syntax.Keyword;
 import org.iechorfile.engine.syntax.Node;
@@ -48,7 +50,7 @@ public record Healthcheck(
     return new Healthcheck(
         source,
         true,
-        CommandForm.exec(java.util.List.of()),
+        CommandForm.exec(List.of()),
         Duration.ZERO,
         Duration.ZERO,
         Duration.ZERO,
@@ -60,14 +62,14 @@ public record Healthcheck(
    * The test as the image config stores it: {@code [NONE]}, {@code [CMD, …]} or {@code [CMD-SHELL,
    * text]}.
    */
-  public java.util.List<String> test() {
+  public List<String> test() {
     if (none) {
-      return java.util.List.of("NONE");
+      return List.of("NONE");
     }
-    java.util.List<String> test = new java.util.ArrayList<>();
+    List<String> test = new ArrayList<>();
     test.add(command.exec() ? "CMD" : "CMD-SHELL");
     test.addAll(command.args());
-    return java.util.List.copyOf(test);
+    return List.copyOf(test);
   }
 
   @Override

@@ -20,7 +20,8 @@ import org.iechorfile.engine.syntax.Variables;
  * Expands variables in exactly the fields the builder expands (BuildKit's {@code Expand} methods):
  * ENV and LABEL keys and values; COPY and ADD sources, destination, {@code --chown}, {@code
  * --chmod}, ADD's {@code --checksum} and unquoted heredoc bodies; WORKDIR, USER, VOLUME,
- * STOPSIGNAL; EXPOSE (expanded and split into words); ARG defaults; RUN {@code --mount} values but
+ * STOPSIGNAL; EXPOSE (expanded, split into words and normalised to the image config's {@code
+ * port/proto} entries, ranges listed one by one); ARG defaults; RUN {@code --mount} values but
  * {@code from}; FROM's image and {@code --platform}. RUN, CMD, ENTRYPOINT, SHELL, HEALTHCHECK,
  * MAINTAINER and ONBUILD (expanded downstream) are returned unchanged. Every word sees the same
  * variables, those in effect before the instruction. Immutable and thread-safe.
@@ -46,7 +47,9 @@ public final class InstructionExpander {
    * Expands {@code instruction} against {@code variables}. Values the builder checks only once
    * expanded (mount keys, {@code --chmod}, COPY's URL and git sources, ADD's {@code --checksum})
    * are checked here. Mistakes are diagnostics, with the reference's message ({@code failed to
-   * process "${a": syntax error: missing '}'}) and a span on the word where it can be found.
+   * process "${a": syntax error: missing '}'}) and a span on the word where it can be found. A FROM
+   * {@code --platform} that expands to nothing stays present and empty, for the caller to reject
+   * with {@code empty platform value from expression}.
    */
   public ExpansionResult expand(Instruction instruction, Variables variables) {
     Scope scope = new Scope(variables);
@@ -93,7 +96,8 @@ public final class InstructionExpander {
     return single(instruction, scope);
   }
 
-  private Instruction single(Instruction instruction, Scope scope) throws ExpansionException {
+  private Instruction single(Instruction instruction, Scope scope)
+      throws ExpansionException, InstructionException {
     if (instruction instanceof Workdir) {
       return new Workdir(instruction.source(), scope.word(((Workdir) instruction).path()));
     } else if (instruction instanceof User) {
@@ -107,7 +111,7 @@ public final class InstructionExpander {
       for (String port : ((Expose) instruction).ports()) {
         ports.addAll(scope.split(port));
       }
-      return new Expose(instruction.source(), ports);
+      return new Expose(instruction.source(), PortSpecs.exposed(ports));
     }
     return instruction;
   }
@@ -142,8 +146,8 @@ public final class InstructionExpander {
             scope.heredocs(copy.heredocSources()),
             scope.word(copy.destination()),
             copy.from(),
-            scope.word(copy.chown()),
-            scope.word(copy.chmod()),
+            scope.flag(copy.chown()),
+            scope.flag(copy.chmod()),
             copy.link(),
             copy.parents(),
             copy.excludes());
@@ -158,11 +162,11 @@ public final class InstructionExpander {
             scope.words(add.sources()),
             scope.heredocs(add.heredocSources()),
             scope.word(add.destination()),
-            scope.word(add.chown()),
-            scope.word(add.chmod()),
+            scope.flag(add.chown()),
+            scope.flag(add.chmod()),
             add.link(),
             add.keepGitDir(),
-            scope.word(add.checksum()),
+            scope.flag(add.checksum()),
             add.unpack(),
             add.excludes());
     SourceChecks.checkAdd(expanded, false);
@@ -200,6 +204,11 @@ public final class InstructionExpander {
 
     Optional<String> word(Optional<String> word) throws ExpansionException {
       return word.isPresent() ? Optional.of(word(word.get())) : word;
+    }
+
+    /** A string flag's value; one that expands to nothing counts as not given, as in BuildKit. */
+    Optional<String> flag(Optional<String> value) throws ExpansionException {
+      return word(value).filter(v -> !v.isEmpty());
     }
 
     List<String> words(List<String> words) throws ExpansionException {

@@ -45,7 +45,11 @@ public final class InstructionParser {
   /**
    * Types every instruction of a file. The result holds the instructions that typed cleanly, and
    * the line parser's diagnostics together with every instruction error and lint warning, sorted by
-   * position, including the file-wide {@code ConsistentInstructionCasing}.
+   * position, including the rules that need the stage or the file: {@code
+   * ConsistentInstructionCasing}, {@code MultipleInstructionsDisallowed}, {@code
+   * DuplicateStageName}, and no {@code JSONArgsRecommended} after a SHELL in the same stage. The
+   * {@code # check=} directive ({@code skip=Rule,…|all}, {@code error=true}) and {@code # check=}
+   * comments directly above an instruction are applied to the lint warnings.
    */
   public ParsedInstructions parse(ParsedFile file) {
     List<Instruction> instructions = new ArrayList<>();
@@ -63,10 +67,55 @@ public final class InstructionParser {
     }
     diagnostics.addAll(stages.found());
     diagnostics.addAll(Lints.casing(file.nodes()));
+    diagnostics = applyChecks(file, diagnostics);
     diagnostics.sort(
         Comparator.comparingInt((Diagnostic d) -> d.span().startLine())
             .thenComparingInt(d -> d.span().startColumn()));
     return new ParsedInstructions(instructions, diagnostics, file.escape());
+  }
+
+  /**
+   * Applies the {@code # check=} directive, or a {@code # check=} comment right above the
+   * instruction a warning belongs to, to every lint warning.
+   */
+  private static List<Diagnostic> applyChecks(ParsedFile file, List<Diagnostic> diagnostics) {
+    LintConfig config = LintConfig.DEFAULT;
+    List<Diagnostic> result = new ArrayList<>();
+    String check = file.directives().getOrDefault("check", "");
+    try {
+      config = LintConfig.parse(check);
+    } catch (InstructionException e) {
+      result.add(Diagnostic.error(e.getMessage(), SourceSpan.lines(1, 1)));
+    }
+    List<Node> nodes = file.nodes();
+    for (Diagnostic d : diagnostics) {
+      LintConfig applied = config;
+      if (!d.rule().isEmpty()) {
+        int at = lastStartingBy(nodes, d.span().startLine());
+        if (at >= 0 && d.span().startLine() <= nodes.get(at).span().endLine()) {
+          applied = LintConfig.fromComments(nodes.get(at).comments()).orElse(config);
+        }
+      }
+      result.addAll(applied.apply(List.of(d)));
+    }
+    return result;
+  }
+
+  /** The index of the last node starting on or before {@code line}, or -1; nodes are in order. */
+  private static int lastStartingBy(List<Node> nodes, int line) {
+    int low = 0;
+    int high = nodes.size() - 1;
+    int found = -1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      if (nodes.get(mid).span().startLine() <= line) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found;
   }
 
   // One branch per instruction keyword: a flat table reads better than a map of method handles.

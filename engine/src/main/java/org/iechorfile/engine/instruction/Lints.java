@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.iechorfile.engine.Diagnostic;
+import org.iechorfile.engine.SourceSpan;
 import org.iechorfile.engine.syntax.Node;
 
 /**
@@ -182,15 +183,14 @@ final class Lints {
     return found;
   }
 
-  private static org.iechorfile.engine.SourceSpan keywordSpan(Node node) {
-    return org.iechorfile.engine.SourceSpan.of(
+  private static SourceSpan keywordSpan(Node node) {
+    return SourceSpan.of(
         node.span().startLine(),
         node.span().startColumn(),
         node.keyword().codePointCount(0, node.keyword().length()));
   }
 
-  private static Diagnostic warning(
-      String rule, String message, org.iechorfile.engine.SourceSpan span) {
+  private static Diagnostic warning(String rule, String message, SourceSpan span) {
     return Diagnostic.warning(rule, message, span);
   }
 

@@ -86,9 +86,9 @@ final class ValueTyping {
             sources.paths,
             sources.heredocs,
             sources.destination,
-            flags.string("from"),
-            flags.string("chown"),
-            flags.string("chmod"),
+            flags.nonEmpty("from"),
+            flags.nonEmpty("chown"),
+            flags.nonEmpty("chmod"),
             flags.isSet("link"),
             flags.isSet("parents"),
             flags.strings("exclude"));
@@ -106,11 +106,11 @@ final class ValueTyping {
             sources.paths,
             sources.heredocs,
             sources.destination,
-            flags.string("chown"),
-            flags.string("chmod"),
+            flags.nonEmpty("chown"),
+            flags.nonEmpty("chmod"),
             flags.isSet("link"),
             flags.isSet("keep-git-dir"),
-            flags.string("checksum"),
+            flags.nonEmpty("checksum"),
             flags.bool("unpack"),
             flags.strings("exclude"));
     SourceChecks.checkAdd(add, true);

@@ -153,6 +153,11 @@ class InstructionErrorsTest {
         "ADD --checksum=sha256:0 http://x/a http://x/b /c|checksum can't be specified for"
             + " multiple sources",
         "RUN --network=bridge true|invalid network mode \"bridge\"",
+        "RUN --network= true|invalid network mode \"\"",
+        "RUN --security=x --network=y --mount=type=z --device=a,b true|invalid field 'b' must be"
+            + " a key=value pair",
+        "RUN --security=x --network=y --mount=type=z true|unsupported mount type \"z\"",
+        "RUN --security=x --network=y true|invalid network mode \"y\"",
         "RUN --security=privileged true|security \"privileged\" is not valid",
         "RUN --device=a,b true|invalid field 'b' must be a key=value pair",
         "RUN --device=a,colour=red true|unexpected key 'colour' in 'colour=red'",

@@ -79,6 +79,14 @@ class InstructionExpanderTest {
   }
 
   @Test
+  void expand_flagExpandingToNothing_countsAsNotGiven() {
+    Copy copy = expanded("COPY --chown=$NOPE --chmod=${NOPE} a b", Copy.class);
+    assertEquals(Optional.empty(), copy.chown());
+    assertEquals(Optional.empty(), copy.chmod());
+    assertEquals(Optional.of(""), expanded("FROM --platform=$NOPE alpine", From.class).platform());
+  }
+
+  @Test
   void expand_copyFromWithVariable_isAnError() {
     Diagnostic d = failure("COPY --from=$STAGE a b");
     assertEquals(
@@ -127,9 +135,15 @@ class InstructionExpanderTest {
   }
 
   @Test
-  void expand_expose_expandsAndSplits() {
+  void expand_expose_expandsSplitsAndNormalises() {
     assertEquals(
-        List.of("80", "443/tcp", "8080"), expanded("EXPOSE $PORTS 8080", Expose.class).ports());
+        List.of("80/tcp", "443/tcp", "8080/tcp"),
+        expanded("EXPOSE $PORTS 8080", Expose.class).ports());
+  }
+
+  @Test
+  void expand_exposeBadPort_isAnError() {
+    assertEquals("invalid containerPort: 70000", failure("EXPOSE 70000").message());
   }
 
   @Test

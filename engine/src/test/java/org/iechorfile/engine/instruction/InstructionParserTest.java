@@ -259,4 +259,14 @@ class InstructionParserTest {
     Copy trigger = (Copy) onbuild.trigger();
     assertEquals(Optional.of("base"), trigger.from());
   }
+
+  @Test
+  void parse_emptyStringFlags_countAsNotGiven() {
+    assertEquals(Optional.empty(), typed("FROM --platform= alpine", From.class).platform());
+    Copy copy = typed("COPY --from= --chown= --chmod= a b", Copy.class);
+    assertEquals(Optional.empty(), copy.from());
+    assertEquals(Optional.empty(), copy.chown());
+    assertEquals(Optional.empty(), copy.chmod());
+    assertEquals(Optional.empty(), typed("ADD --checksum= a b", Add.class).checksum());
+  }
 }

@@ -73,4 +73,20 @@ class LineParserIntegrationTest {
     assertFalse(result.hasErrors());
     assertEquals(Optional.of("app:app"), ((Copy) result.instructions().get(1)).chown());
   }
+
+  @Test
+  void parse_onbuildWithHeredoc_keepsBodyInTheTriggerAndExpression() {
+    ParsedInstructions result = parse("FROM a\nONBUILD COPY <<EOF /x\nhello\nEOF\n");
+    assertEquals(List.of(), result.diagnostics());
+    Onbuild onbuild = (Onbuild) result.instructions().get(1);
+    assertEquals("COPY <<EOF /x\nhello\nEOF", onbuild.expression());
+    Copy trigger = (Copy) onbuild.trigger();
+    assertEquals(List.of(new HeredocSource("EOF", "hello\n", true)), trigger.heredocSources());
+  }
+
+  @Test
+  void parse_errorInOnbuildTrigger_pointsIntoTheTrigger() {
+    ParsedInstructions result = parse("FROM a\nONBUILD COPY --form=x a b\n");
+    assertEquals(new SourceSpan(2, 14, 2, 22), result.diagnostics().get(0).span());
+  }
 }
