@@ -21,8 +21,8 @@ final class BuildCache {
   private final Path scratch;
 
   BuildCache(Path home) {
-    this.records = home.resolve("cache");
-    this.scratch = home.resolve("tmp");
+    this.records = home.resolve("session").resolve("cache");
+    this.scratch = home.resolve("session").resolve("drafts");
     try {
       Files.createDirectories(records);
       Files.createDirectories(scratch);

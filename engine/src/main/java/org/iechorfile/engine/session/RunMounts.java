@@ -27,7 +27,7 @@ final class RunMounts {
   private final Map<String, SecretSource> secrets;
 
   RunMounts(Path home, Optional<Path> context, Map<String, SecretSource> secrets) {
-    this.cacheMounts = home.resolve("mounts").resolve("cache");
+    this.cacheMounts = home.resolve("session").resolve("mounts").resolve("cache");
     this.context = context;
     this.secrets = Map.copyOf(secrets);
   }

@@ -15,10 +15,12 @@ import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Where steps write their layers: a scratch area for the layer being made ({@code tmp/}), the
- * committed layers ({@code layers/ID}, immutable), and one short link per layer ({@code l/NAME}) so
- * overlay mounts of hundreds of layers fit the kernel's one-page limit on mount options. Several
- * processes may share it: names are made with atomic creates and renames.
+ * Where steps write their layers, under {@code session/} in the store: a scratch area for the layer
+ * being made ({@code drafts/}), the committed layers ({@code layers/ID}, immutable, with a small
+ * record {@code ID.link} of their short name and size), and one short link per layer ({@code
+ * l/NAME}), also for the store's unpacked image layers, so overlay mounts of hundreds of layers fit
+ * the kernel's one-page limit on mount options. Several processes may share it: names are made with
+ * atomic creates and renames.
  */
 final class StepLayers {
 
@@ -31,9 +33,10 @@ final class StepLayers {
   private final SecureRandom random = new SecureRandom();
 
   StepLayers(Path home) {
-    this.layers = home.resolve("layers");
-    this.links = home.resolve("l");
-    this.scratch = home.resolve("tmp");
+    Path base = home.resolve("session");
+    this.layers = base.resolve("layers");
+    this.links = base.resolve("l");
+    this.scratch = base.resolve("drafts");
     try {
       Files.createDirectories(layers);
       Files.createDirectories(links);
@@ -77,8 +80,19 @@ final class StepLayers {
    * a small record file beside the layer).
    */
   LayerRef ref(String id) throws IOException {
-    Path target = layers.resolve(id);
-    Path record = target.resolveSibling(id + ".link");
+    return ref(id, layers.resolve(id));
+  }
+
+  /**
+   * A layer kept elsewhere in the store (an unpacked image layer), given a short link here so it
+   * can be stacked with the session's own layers.
+   */
+  LayerRef external(String id, Path directory) throws IOException {
+    return ref(id, directory.toAbsolutePath());
+  }
+
+  private LayerRef ref(String id, Path target) throws IOException {
+    Path record = layers.resolve(id + ".link");
     if (!Files.exists(record)) {
       String text = link(target) + "\n" + Sizes.bytes(target) + "\n";
       Path temp = Files.createTempFile(scratch, "link", ".tmp");

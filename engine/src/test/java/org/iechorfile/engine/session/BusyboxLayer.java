@@ -28,7 +28,7 @@ final class BusyboxLayer {
     }
     StepLayers layers = new StepLayers(home);
     String id = "busybox-test-base";
-    Path root = home.resolve("layers").resolve(id);
+    Path root = home.resolve("session/layers").resolve(id);
     if (!Files.exists(root)) {
       Path bin = Files.createDirectories(root.resolve("bin"));
       Files.copy(busybox, bin.resolve("busybox"));
