@@ -13,6 +13,9 @@ import org.iechorfile.engine.syntax.Keyword;
  */
 final class Completer {
 
+  private static final List<String> SIGNALS =
+      List.of("SIGTERM", "SIGINT", "SIGQUIT", "SIGKILL", "SIGHUP", "SIGUSR1", "SIGUSR2");
+
   private final Cell cell;
   private final CompletionSource source;
   private final Manual manual = Manual.standard();
@@ -126,13 +129,19 @@ final class Completer {
     int index = args.size();
     switch (keyword) {
       case FROM:
-        if (index == 0) {
+        if (index == 1) {
+          candidates = Candidates.matchingAnyCase(prefix).add("AS ", "names this stage");
+        } else if (index == 0) {
           candidates.addAll(source.storeImages(prefix), "image").addAll(stages(), "stage");
-        } else if (index == 1) {
-          return Candidates.matchingAnyCase(prefix)
-              .add("AS ", "names this stage")
-              .at(start, cursor);
         }
+        break;
+      case HEALTHCHECK:
+        candidates =
+            index == 0
+                ? Candidates.matchingAnyCase(prefix)
+                    .add("CMD ", "the check to run")
+                    .add("NONE", "no health check")
+                : imagePathsIfAbsolute(candidates, prefix);
         break;
       case WORKDIR:
       case VOLUME:
@@ -145,20 +154,8 @@ final class Completer {
       case USER:
         candidates.addAll(source.users(prefix), "user");
         break;
-      case HEALTHCHECK:
-        if (index == 0) {
-          return Candidates.matchingAnyCase(prefix)
-              .add("CMD ", "the check to run")
-              .add("NONE", "no health check")
-              .at(start, cursor);
-        }
-        imagePathsIfAbsolute(candidates, prefix);
-        break;
       case STOPSIGNAL:
-        for (String signal :
-            List.of("SIGTERM", "SIGINT", "SIGQUIT", "SIGKILL", "SIGHUP", "SIGUSR1", "SIGUSR2")) {
-          candidates.add(signal, "");
-        }
+        candidates.addAll(SIGNALS, "");
         break;
       case RUN:
       case CMD:
@@ -183,10 +180,8 @@ final class Completer {
     }
   }
 
-  private void imagePathsIfAbsolute(Candidates candidates, String prefix) {
-    if (prefix.startsWith("/")) {
-      candidates.addAll(source.imagePaths(prefix), "");
-    }
+  private Candidates imagePathsIfAbsolute(Candidates candidates, String prefix) {
+    return prefix.startsWith("/") ? candidates.addAll(source.imagePaths(prefix), "") : candidates;
   }
 
   private static Optional<String> fromFlag(List<Word> flags) {
