@@ -1,6 +1,7 @@
 package org.iechorfile.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,7 +120,7 @@ final class FlagCompleter {
 
   /** The {@code key=value} fields of a mount specification, keys in lower case. */
   private static Map<String, String> fields(String spec) {
-    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    Map<String, String> fields = new LinkedHashMap<>();
     List<String> parts = new ArrayList<>(List.of(spec.split(",")));
     for (String part : parts) {
       int equals = part.indexOf('=');
