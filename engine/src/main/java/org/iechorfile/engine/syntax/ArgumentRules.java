@@ -48,9 +48,9 @@ final class ArgumentRules {
   static Outcome parse(String line, char escape) {
     List<InstructionText.Split> chain = new ArrayList<>();
     InstructionText.Split split = InstructionText.split(line, escape);
-    while (GoText.lower(split.keyword()).equals("onbuild") && !split.rest().isEmpty()) {
+    while (GoText.lower(split.keyword()).equals("onbuild") && split.hasRest()) {
       chain.add(split);
-      split = InstructionText.split(split.rest(), escape);
+      split = InstructionText.split(line, split.restStart(), split.restEnd(), escape);
     }
     Outcome inner = single(split, escape);
     if (inner.draft().isEmpty()) {

@@ -1,6 +1,7 @@
 package org.iechorfile.engine.syntax;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.iechorfile.engine.Diagnostic;
@@ -31,6 +32,8 @@ final class FileParser {
   private int lineEnd;
   private int nextStart;
   private boolean tooLong;
+  // Whether any line of the instruction being read was too long (it then yields no node).
+  private boolean longLineInInstruction;
 
   FileParser(String text) {
     this.text = text;
@@ -58,6 +61,11 @@ final class FileParser {
               "file with no instructions; add an instruction such as FROM",
               SourceSpan.lines(1, Math.max(1, lineNo))));
     }
+    // Warnings about a line inside an instruction are found before the instruction's own errors;
+    // a stable sort restores source order.
+    diagnostics.sort(
+        Comparator.comparingInt((Diagnostic d) -> d.span().startLine())
+            .thenComparingInt(d -> d.span().startColumn()));
     return new ParsedFile(directives.values(), directives.escape(), nodes, diagnostics);
   }
 
@@ -80,7 +88,8 @@ final class FileParser {
     contentEnd = end;
     nextStart = lineEnd;
     lineNo++;
-    tooLong = utf8Length(lineStart, contentEnd) > MAX_LINE_BYTES;
+    tooLong = exceedsLineLimit(lineStart, contentEnd);
+    longLineInInstruction |= tooLong;
     if (tooLong) {
       diagnostics.add(
           Diagnostic.error(
@@ -92,10 +101,10 @@ final class FileParser {
     return true;
   }
 
-  private int utf8Length(int from, int to) {
-    int chars = to - from;
-    if (chars <= MAX_LINE_BYTES / 3) {
-      return chars;
+  /** Whether {@code text[from, to)} is longer than {@link #MAX_LINE_BYTES} in UTF-8. */
+  private boolean exceedsLineLimit(int from, int to) {
+    if (to - from <= MAX_LINE_BYTES / 3) {
+      return false;
     }
     int bytes = 0;
     for (int i = from; i < to; i++) {
@@ -111,7 +120,7 @@ final class FileParser {
         bytes += 3;
       }
     }
-    return bytes;
+    return bytes > MAX_LINE_BYTES;
   }
 
   private void noteComment(int hash) {
@@ -143,14 +152,13 @@ final class FileParser {
   private void instruction(int first) {
     instructionSeen = true;
     Start start = new Start(lineNo, first, column(first));
-    boolean broken = tooLong;
+    longLineInInstruction = tooLong;
     StringBuilder line = new StringBuilder();
     int fragmentEnd = continuationEnd(first);
     boolean continues = fragmentEnd >= 0;
     line.append(text, first, continues ? fragmentEnd : contentEnd);
     SourceSpan emptyLine = null;
     while (continues && nextLine()) {
-      broken |= tooLong;
       int nonBlank = GoText.skipSpace(text, lineStart, contentEnd);
       if (nonBlank < contentEnd && text.charAt(nonBlank) == '#') {
         continue;
@@ -170,16 +178,17 @@ final class FileParser {
       diagnostics.add(
           Diagnostic.warning(
               "NoEmptyContinuation",
-              "Empty continuation line; remove it, empty continuation lines will become errors",
+              "Empty continuation line found in this instruction; remove it (empty continuation"
+                  + " lines will become errors in a future release)",
               emptyLine));
     }
-    finish(start, line.toString(), broken);
+    finish(start, line.toString());
   }
 
   /** Where an instruction starts. */
   private record Start(int line, int offset, int column) {}
 
-  private void finish(Start start, String line, boolean broken) {
+  private void finish(Start start, String line) {
     List<String> above = comments;
     comments = new ArrayList<>();
     ArgumentRules.Outcome outcome = ArgumentRules.parse(line, directives.escape());
@@ -205,25 +214,20 @@ final class FileParser {
         return;
       }
       heredocs = bodies.get();
-      broken |= bodiesTooLong;
     }
-    if (!broken) {
+    if (!longLineInInstruction) {
       nodes.add(node(draft, heredocs, start, above));
     }
   }
 
-  private boolean bodiesTooLong;
-
   /** Reads one body per marker; empty (with an error reported) when one is unterminated. */
   private Optional<List<Heredoc>> bodies(Start start, List<HeredocMarkers.Marker> markers) {
-    bodiesTooLong = false;
     List<Heredoc> out = new ArrayList<>(markers.size());
     for (int m = 0; m < markers.size(); m++) {
       HeredocMarkers.Marker marker = markers.get(m);
       StringBuilder body = new StringBuilder();
       boolean terminated = false;
       while (nextLine()) {
-        bodiesTooLong |= tooLong;
         if (isTerminator(marker)) {
           terminated = true;
           break;

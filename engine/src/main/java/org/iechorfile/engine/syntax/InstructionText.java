@@ -11,45 +11,64 @@ final class InstructionText {
 
   private InstructionText() {}
 
-  /** The keyword, the flag words and the remaining text of an instruction. */
-  record Split(String keyword, List<String> flags, String rest) {}
+  /**
+   * The keyword, the flag words and the remaining text of an instruction; the rest is {@code
+   * line[restStart, restEnd)}, kept as offsets so ONBUILD chains are split without copying.
+   */
+  record Split(String keyword, List<String> flags, String line, int restStart, int restEnd) {
+    String rest() {
+      return line.substring(restStart, restEnd);
+    }
+
+    boolean hasRest() {
+      return restStart < restEnd;
+    }
+  }
 
   /** Splits {@code line}: keyword up to the first {@code [\t\v\f\r ]}, then flags, then rest. */
   static Split split(String line, char escape) {
-    String trimmed = GoText.trim(line);
-    int end = 0;
-    while (end < trimmed.length() && !GoText.isBlank(trimmed.charAt(end))) {
+    return split(line, 0, line.length(), escape);
+  }
+
+  /** Splits {@code line[from, to)}. */
+  static Split split(String line, int from, int to, char escape) {
+    int start = GoText.skipSpace(line, from, to);
+    int stop = GoText.skipSpaceBackwards(line, start, to);
+    int end = start;
+    while (end < stop && !GoText.isBlank(line.charAt(end))) {
       end++;
     }
-    String keyword = trimmed.substring(0, end);
-    if (end == trimmed.length()) {
-      return new Split(keyword, List.of(), "");
+    String keyword = line.substring(start, end);
+    if (end == stop) {
+      return new Split(keyword, List.of(), line, stop, stop);
     }
     int after = end;
-    while (after < trimmed.length() && GoText.isBlank(trimmed.charAt(after))) {
+    while (after < stop && GoText.isBlank(line.charAt(after))) {
       after++;
     }
     List<String> flags = new ArrayList<>();
-    String rest = extractFlags(trimmed, after, escape, flags);
-    return new Split(keyword, flags, GoText.trim(rest));
+    int rest = extractFlags(line, after, stop, escape, flags);
+    rest = GoText.skipSpace(line, rest, stop);
+    return new Split(keyword, flags, line, rest, stop);
   }
 
   /**
-   * Reads the leading {@code --flag} words of {@code line} from {@code from} into {@code flags} and
-   * returns the text after them. Quotes are removed, the escape character takes the next character
-   * literally, and a bare {@code --} ends the flags.
+   * Reads the leading {@code --flag} words of {@code line[from, n)} into {@code flags} and returns
+   * the offset of the text after them. The scanner is one state machine in one method (a little
+   * over the usual length) so its quoting rules read top to bottom next to the reference's. Quotes
+   * are removed, the escape character takes the next character literally, and a bare {@code --}
+   * ends the flags.
    */
-  static String extractFlags(String line, int from, char escape, List<String> flags) {
-    int n = line.length();
+  static int extractFlags(String line, int from, int n, char escape, List<String> flags) {
     int pos = from;
     StringBuilder word = new StringBuilder();
     while (true) {
       pos = GoText.skipSpace(line, pos, n);
       if (pos == n) {
-        return "";
+        return n;
       }
       if (line.charAt(pos) != '-' || pos + 1 == n || line.charAt(pos + 1) != '-') {
-        return line.substring(pos);
+        return pos;
       }
       word.setLength(0);
       boolean blankOk = false;
@@ -77,7 +96,7 @@ final class InstructionText {
       }
       String w = word.toString();
       if (w.equals("--")) {
-        return pos == n ? "" : line.substring(pos);
+        return pos;
       }
       if (blankOk || !w.isEmpty()) {
         flags.add(w);
@@ -121,7 +140,8 @@ final class InstructionText {
 
   /**
    * Quote-aware words (ARG, ENV, LABEL): split on Unicode white space outside quotes; quotes and
-   * escapes are kept verbatim; a trailing escape character is dropped.
+   * escapes are kept verbatim; a trailing escape character is dropped. One state machine in one
+   * method, like {@link #extractFlags}.
    */
   static List<String> words(String rest, char escape) {
     List<String> words = new ArrayList<>();

@@ -105,39 +105,47 @@ final class JsonArray {
         }
         stack.append((char) c);
         skipWs();
-        if (peek() == (c == '[' ? ']' : '}')) {
-          pos++;
-          stack.setLength(stack.length() - 1);
-        } else {
+        if (peek() != (c == '[' ? ']' : '}')) {
           if (c == '{' && !key()) {
             return false;
           }
           continue;
         }
+        pos++;
+        stack.setLength(stack.length() - 1);
       } else if (!scalar()) {
         return false;
       }
-      // After a complete value: close containers or move to the next element.
-      while (true) {
-        if (stack.length() == 0) {
-          return true;
-        }
-        skipWs();
-        char open = stack.charAt(stack.length() - 1);
-        int next = peek();
-        pos++;
-        if (next == ',') {
-          if (open == '{' && !key()) {
-            return false;
-          }
-          break;
-        }
-        if (next != (open == '[' ? ']' : '}')) {
-          return false;
-        }
-        stack.setLength(stack.length() - 1);
+      Step step = afterValue(stack);
+      if (step != Step.NEXT_ELEMENT) {
+        return step == Step.DONE;
       }
     }
+  }
+
+  /** What follows a complete value inside {@link #value()}. */
+  private enum Step {
+    DONE,
+    NEXT_ELEMENT,
+    INVALID
+  }
+
+  /** Closes finished containers until a comma starts the next element or the value is done. */
+  private Step afterValue(StringBuilder stack) {
+    while (stack.length() > 0) {
+      skipWs();
+      char open = stack.charAt(stack.length() - 1);
+      int next = peek();
+      pos++;
+      if (next == ',') {
+        return open == '{' && !key() ? Step.INVALID : Step.NEXT_ELEMENT;
+      }
+      if (next != (open == '[' ? ']' : '}')) {
+        return Step.INVALID;
+      }
+      stack.setLength(stack.length() - 1);
+    }
+    return Step.DONE;
   }
 
   /** An object key and its colon. */

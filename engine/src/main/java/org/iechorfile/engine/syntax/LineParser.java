@@ -8,6 +8,25 @@ package org.iechorfile.engine.syntax;
  * <p>Problems are reported as {@link org.iechorfile.engine.Diagnostic}s with line:column spans,
  * never as exceptions. After an error in one instruction the rest of the text is still parsed, so
  * every problem is reported at once; the broken instruction itself yields no node.
+ *
+ * <p>Deliberate differences from BuildKit (none of them changes a conformance vector's dump):
+ *
+ * <ul>
+ *   <li>BuildKit stops at the first error; this parser reports every error and keeps the valid
+ *       instructions around a broken one. A line over 65535 bytes drops only the instruction it
+ *       belongs to.
+ *   <li>BuildKit scans flag words and the HEALTHCHECK type byte by byte, so a non-ASCII character
+ *       in a flag comes out re-encoded ({@code --chown=é} becomes {@code --chown=Ã©}) and the bytes
+ *       0x85 and 0xA0 inside a multi-byte character count as white space. Here flags and types are
+ *       scanned by character and keep their text.
+ *   <li>A comment is recorded as the text after its {@code #}, trimmed; BuildKit drops the first
+ *       byte of the raw line, which keeps the {@code #} of an indented comment.
+ *   <li>Heredoc markers are found with BuildKit's shell lexer rules, but {@code ${...}} nested more
+ *       than 256 levels deep on a RUN, COPY or ADD line makes the line unlexable (no heredocs)
+ *       instead of recursing without bound.
+ *   <li>{@code <<} or {@code <<-} followed by spaces or tabs stays glued to the next word when
+ *       looking for markers, so {@code << EOF} is one marker, as in BuildKit since v0.22.
+ * </ul>
  */
 public final class LineParser {
 

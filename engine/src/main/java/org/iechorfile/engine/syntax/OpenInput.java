@@ -26,6 +26,12 @@ public record OpenInput(Kind kind, List<String> awaitedHeredocs) {
   /** Nothing open. */
   public static final OpenInput CLOSED = new OpenInput(Kind.NONE, List.of());
 
+  /**
+   * Validates and copies.
+   *
+   * @throws IllegalArgumentException when terminators are given for a kind other than {@link
+   *     Kind#HEREDOC}, or none for it
+   */
   public OpenInput {
     Objects.requireNonNull(kind, "kind");
     awaitedHeredocs = List.copyOf(awaitedHeredocs);

@@ -53,16 +53,21 @@ final class ShellWords {
     private final StringBuilder word = new StringBuilder();
     private boolean inWord;
 
+    /** Whether the word is {@code <<} or {@code <<-} plus the blanks glued to it so far. */
+    private boolean gluing;
+
     void addChar(int c) {
       if (GoText.isSpace(c)) {
         if (inWord && word.length() > 0) {
-          if ((c == ' ' || c == '\t') && endsWithHeredocOperator()) {
+          if ((c == ' ' || c == '\t') && (gluing || endsWithHeredocOperator())) {
             word.appendCodePoint(c);
+            gluing = true;
             return;
           }
           done.add(word.toString());
           word.setLength(0);
           inWord = false;
+          gluing = false;
         }
       } else {
         addRawChar(c);
@@ -71,9 +76,6 @@ final class ShellWords {
 
     private boolean endsWithHeredocOperator() {
       int end = word.length();
-      while (end > 0 && (word.charAt(end - 1) == ' ' || word.charAt(end - 1) == '\t')) {
-        end--;
-      }
       if (end > 0 && word.charAt(end - 1) == '-') {
         end--;
       }
@@ -83,6 +85,7 @@ final class ShellWords {
     void addRawChar(int c) {
       word.appendCodePoint(c);
       inWord = true;
+      gluing = false;
     }
 
     void addString(String s) {
@@ -96,6 +99,7 @@ final class ShellWords {
     void addRawString(String s) {
       word.append(s);
       inWord = true;
+      gluing = gluing && s.isEmpty();
     }
 
     List<String> finish() {

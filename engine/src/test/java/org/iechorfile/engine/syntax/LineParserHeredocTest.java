@@ -230,4 +230,22 @@ class LineParserHeredocTest {
     assertEquals(List.of("--mount=type=cache,target=/foo"), node.flags());
     assertEquals("echo hello\n", node.heredocs().get(0).body());
   }
+
+  @Test
+  void parse_markerThatCannotBeRelexed_errorLikeTheReference() {
+    ParsedFile parsed = LineParser.parse("RUN <<${X:-a b}\nFROM a\n");
+    assertTrue(parsed.hasErrors());
+    assertTrue(
+        parsed.diagnostics().get(0).message().startsWith("failed to process \"<<${X:-a\""),
+        parsed.diagnostics().get(0).message());
+  }
+
+  @Test
+  void parse_tooLongLineInBody_errorAndInstructionDropped() {
+    String body = "x".repeat(FileParser.MAX_LINE_BYTES + 1);
+    ParsedFile parsed = LineParser.parse("RUN <<EOF\n" + body + "\nEOF\nRUN b\n");
+    assertEquals(1, parsed.diagnostics().size());
+    assertEquals(2, parsed.diagnostics().get(0).span().startLine());
+    assertEquals("(run \"b\")", BuildkitDump.render(parsed.nodes()));
+  }
 }

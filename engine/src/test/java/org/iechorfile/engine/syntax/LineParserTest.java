@@ -289,4 +289,36 @@ class LineParserTest {
   void parse_blankLinesAndCommentsBetweenInstructions_skipped() {
     assertEquals("(from \"a\")\n(run \"b\")", dump("\n\n  # c\nFROM a\n\t\n# d\nRUN b\n\n"));
   }
+
+  @Test
+  void parse_loneEscapeAtEndOfFile_instructionWithEmptyKeyword() {
+    ParsedFile parsed = LineParser.parse("FROM a\n\\\n");
+    assertEquals("(from \"a\")\n(\"\")", BuildkitDump.render(parsed.nodes()));
+    assertEquals("", parsed.nodes().get(1).keyword());
+  }
+
+  @Test
+  void parse_commentsAfterInstruction_belongToTheNextOneOnly() {
+    ParsedFile parsed = LineParser.parse("# one\nFROM a\n\n# two\n\n# three\nRUN b\nRUN c\n");
+    assertEquals(List.of("one"), parsed.nodes().get(0).comments());
+    assertEquals(List.of("two", "three"), parsed.nodes().get(1).comments());
+    assertEquals(List.of(), parsed.nodes().get(2).comments());
+  }
+
+  @Test
+  void parse_execFormWithJsonWhitespace_accepted() {
+    Node node = LineParser.parse("ENTRYPOINT [ \"a\",\t\"b\" ]  \n").nodes().get(0);
+    assertEquals(List.of("a", "b"), node.args());
+    assertTrue(node.json());
+  }
+
+  @Test
+  void parse_warningAndErrorInOneInstruction_reportedInSourceOrder() {
+    ParsedFile parsed = LineParser.parse("FROM a\nENV \\\n\nPATH\n");
+    assertEquals(
+        List.of(Severity.ERROR, Severity.WARNING),
+        parsed.diagnostics().stream().map(Diagnostic::severity).collect(Collectors.toList()));
+    assertEquals(2, parsed.diagnostics().get(0).span().startLine());
+    assertEquals(3, parsed.diagnostics().get(1).span().startLine());
+  }
 }
