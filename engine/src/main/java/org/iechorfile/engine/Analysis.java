@@ -79,8 +79,8 @@ public final class Analysis {
   /**
    * The documentation of a topic: an instruction ({@code RUN}), an instruction and one of its flags
    * ({@code RUN --mount}, {@code RUN --mount=type=cache} for a mount type), a flag alone ({@code
-   * --chmod}) or a {@code %} command ({@code %undo} or {@code undo}); an empty topic gives the
-   * overview of all of them.
+   * --chmod}), a {@code %} command ({@code %undo} or {@code undo}) or a parser directive ({@code
+   * escape}, {@code # escape}); an empty topic gives the overview of all of them.
    *
    * @param topic the topic as typed after {@code %help}; not null
    * @return the documentation, or empty when the topic is unknown
@@ -90,8 +90,9 @@ public final class Analysis {
   }
 
   /**
-   * The documentation of what is under {@code cursor}: the keyword, the flag (or mount type) or the
-   * {@code %} command, falling back to the instruction or command the cursor is in.
+   * The documentation of what is under {@code cursor}: the keyword, the flag (or mount type), the
+   * {@code %} command or the parser directive, falling back to the instruction or command the
+   * cursor is in.
    *
    * @param input the cell or buffer; not null
    * @param cursor code-point offset of the cursor; clamped to the input
