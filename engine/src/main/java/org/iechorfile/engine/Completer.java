@@ -1,8 +1,10 @@
 package org.iechorfile.engine;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.iechorfile.engine.command.CommandCatalogue;
 import org.iechorfile.engine.command.CommandSpec;
 import org.iechorfile.engine.syntax.Keyword;
@@ -15,6 +17,9 @@ final class Completer {
 
   private static final List<String> SIGNALS =
       List.of("SIGTERM", "SIGINT", "SIGQUIT", "SIGKILL", "SIGHUP", "SIGUSR1", "SIGUSR2");
+
+  private static final Set<Keyword> NOT_TRIGGERS =
+      EnumSet.of(Keyword.FROM, Keyword.MAINTAINER, Keyword.ONBUILD);
 
   private final Cell cell;
   private final CompletionSource source;
@@ -81,6 +86,17 @@ final class Completer {
     return keywords.at(start, end);
   }
 
+  /** The keywords ONBUILD can hold: all but FROM, MAINTAINER and ONBUILD itself. */
+  private Completions triggers(String prefix, int start, int cursor) {
+    Candidates keywords = Candidates.matchingAnyCase(prefix);
+    for (Keyword keyword : Keyword.values()) {
+      if (!NOT_TRIGGERS.contains(keyword)) {
+        keywords.add(keyword.name() + " ", manual.summary(keyword));
+      }
+    }
+    return keywords.at(start, cursor);
+  }
+
   private Completions instruction(Item item, int cursor) {
     String before = item.text().substring(0, item.charsBefore(cursor));
     List<Word> words = Word.split(before, cell.escape());
@@ -101,6 +117,9 @@ final class Completer {
       return Completions.none(cursor);
     }
     if (keyword.get() == Keyword.ONBUILD) {
+      if (previous.size() == 1) {
+        return triggers(current.text(), start, cursor);
+      }
       return words(item, cursor, previous.subList(1, previous.size()), current);
     }
     int dollar = variableStart(current.text());
