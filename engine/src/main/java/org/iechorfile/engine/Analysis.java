@@ -36,9 +36,11 @@ public final class Analysis {
   /**
    * Whether {@code input} is ready to run. Incomplete input ends in a continuation escape, inside a
    * heredoc body or inside a JSON array; a final blank line after a continuation escape completes
-   * it, as the end of a file does. Invalid input has errors no further line can fix (an unknown
-   * instruction or command, a bad parser directive, a JSON array of non-strings); finer checks
-   * happen when the input is applied.
+   * it, as the end of a file does. A {@code %} command is always one line. A JSON array may go on
+   * over several lines without escapes; {@link Completeness#source()} then holds the text with the
+   * escapes added, which is what should be applied. Invalid input has errors no further line can
+   * fix (an unknown instruction or command, a bad parser directive, a JSON array of non-strings);
+   * finer checks happen when the input is applied.
    *
    * @param input the cell or buffer; not null
    * @return the verdict, with what is awaited or what is wrong
