@@ -97,14 +97,19 @@ class GarbageCollectorTest {
   }
 
   @Test
-  void gc_leftoverTemporaryFiles_removed() throws IOException {
+  void gc_leftoversOfCrashedWriters_removed() throws IOException {
     Files.writeString(store.root().resolve("tmp/blob-crashed.part"), "half");
+    Path halfUnpacked =
+        Files.createDirectories(
+            store.root().resolve("snapshots/." + kept.diffId().hex() + ".unpack-1/etc"));
 
     store.gc(Duration.ofHours(1));
 
     try (var list = Files.list(store.root().resolve("tmp"))) {
       assertEquals(0, list.count());
     }
+    assertFalse(Files.exists(halfUnpacked.getParent()));
+    assertEquals(2, store.snapshots().list().size());
   }
 
   @Test
