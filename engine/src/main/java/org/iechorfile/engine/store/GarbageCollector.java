@@ -52,14 +52,25 @@ final class GarbageCollector {
           Reachable live = reachableFromRoots();
           GcReport blobReport = removeBlobs(live, cutoff);
           int snapshotsRemoved = removeSnapshots(live, cutoff);
-          for (Path part : children(tmp)) {
-            DirectoryTrees.delete(part);
-          }
+          removeStaleTemporaryFiles(cutoff);
           GcReport report =
               new GcReport(blobReport.blobsRemoved(), snapshotsRemoved, blobReport.bytesFreed());
           LOG.log(System.Logger.Level.DEBUG, "gc: {0}", report);
           return report;
         });
+  }
+
+  /**
+   * Removes what crashed writers left in {@code tmp/}. Only files older than the grace period go:
+   * clients may download into {@code tmp/} without holding the store lock.
+   */
+  private void removeStaleTemporaryFiles(long cutoff) throws IOException {
+    for (Path part : children(tmp)) {
+      if (Files.getLastModifiedTime(part, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis()
+          < cutoff) {
+        DirectoryTrees.delete(part);
+      }
+    }
   }
 
   private Reachable reachableFromRoots() throws IOException {
