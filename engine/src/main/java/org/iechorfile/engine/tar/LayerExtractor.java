@@ -143,8 +143,14 @@ public final class LayerExtractor {
   private static TarArchiveEntry nextEntry(RawPaxTarInputStream tar) throws IOException {
     try {
       return tar.nextEntry();
-    } catch (IllegalArgumentException e) {
-      throw new LayerFormatException("the layer has a malformed tar header: " + e.getMessage(), e);
+    } catch (LayerFormatException e) {
+      throw e;
+    } catch (IllegalArgumentException | IOException e) {
+      throw new LayerFormatException(
+          "the layer is not a valid tar archive ("
+              + e.getMessage()
+              + "); the blob is corrupt or not a layer, pull the image again",
+          e);
     }
   }
 

@@ -324,6 +324,21 @@ class LayerExtractorTest {
     assertEquals(List.of("user.note"), List.copyOf(xattrs.keySet()));
   }
 
+  @Test
+  void extract_garbage_refusedAsNotATarArchive() throws IOException {
+    byte[] garbage = new byte[4096];
+    new java.util.Random(7).nextBytes(garbage);
+    garbage[0] = 'x';
+
+    LayerFormatException e =
+        assertThrows(
+            LayerFormatException.class,
+            () -> extractor.extract(new ByteArrayInputStream(garbage), temp.resolve("layer")));
+
+    assertTrue(e.getMessage().contains("not a valid tar archive"), e.getMessage());
+    assertEquals(List.of(), listing(temp));
+  }
+
   static List<String> listing(Path directory) throws IOException {
     try (Stream<Path> list = Files.list(directory)) {
       return list.map(p -> p.getFileName().toString()).sorted().toList();
