@@ -19,6 +19,7 @@ import org.iechorfile.engine.spi.SandboxException;
 import org.iechorfile.engine.spi.SandboxOutput;
 import org.iechorfile.engine.spi.SandboxRequest;
 import org.iechorfile.engine.spi.SandboxResult;
+import org.iechorfile.engine.tar.OverlayNamespace;
 
 /**
  * Runs commands in Linux namespaces on an overlay of the step's layers, with util-linux's {@code
@@ -38,7 +39,7 @@ public final class LinuxSandbox implements Sandbox {
 
   private final HostTools.Lookup tools;
   private final Clock clock;
-  private final boolean inUserNamespace = UserNamespace.current();
+  private final boolean inUserNamespace = OverlayNamespace.current() == OverlayNamespace.USER;
 
   /** A sandbox using the host's tools, timed by {@code clock}. */
   public LinuxSandbox(Clock clock) {
@@ -69,7 +70,7 @@ public final class LinuxSandbox implements Sandbox {
                         "cannot run commands: " + String.join("; ", tools.missing())));
     Path scratch = createScratch(request);
     try {
-      RunFiles files = RunFiles.create(scratch, request, !request.network() || !inUserNamespace);
+      RunFiles files = RunFiles.create(scratch, request, inUserNamespace);
       return execute(host, request, files, output, cancellation);
     } finally {
       deleteQuietly(scratch);

@@ -24,7 +24,7 @@ record RunFiles(Path root, Path stub, Path dev, Path fstab, Path log, Path ready
   private static final List<String> HOST_FILES = List.of("/etc/resolv.conf", "/etc/hosts");
 
   /** Makes the files for {@code request} in {@code scratch}. */
-  static RunFiles create(Path scratch, SandboxRequest request, boolean ownSysfs)
+  static RunFiles create(Path scratch, SandboxRequest request, boolean inUserNamespace)
       throws SandboxException {
     RunFiles files =
         new RunFiles(
@@ -35,15 +35,20 @@ record RunFiles(Path root, Path stub, Path dev, Path fstab, Path log, Path ready
             scratch.resolve("setup.log"),
             scratch.resolve("ready"));
     try {
-      files.write(request, ownSysfs);
+      files.write(request, inUserNamespace);
     } catch (IOException e) {
       throw new SandboxException("cannot prepare the sandbox's mount points in " + scratch, e);
     }
     return files;
   }
 
-  private void write(SandboxRequest request, boolean ownSysfs)
+  /**
+   * Writes the files. In a user namespace, overlayfs keeps its attributes in {@code user.overlay.*}
+   * ({@code userxattr}), and sysfs can only be mounted with a network namespace of our own.
+   */
+  private void write(SandboxRequest request, boolean inUserNamespace)
       throws IOException, SandboxException {
+    boolean ownSysfs = !inUserNamespace || !request.network();
     LayerLookup image = new LayerLookup(request.layersDirectory(), request.lowerLayers());
     Files.createDirectory(root);
     Files.createDirectory(stub);
@@ -57,7 +62,8 @@ record RunFiles(Path root, Path stub, Path dev, Path fstab, Path log, Path ready
             + ",upperdir="
             + request.upperDirectory().toAbsolutePath()
             + ",workdir="
-            + request.workDirectory().toAbsolutePath());
+            + request.workDirectory().toAbsolutePath()
+            + (inUserNamespace ? ",userxattr" : ""));
     mountPoint(image, "/proc", true);
     fstab.add("proc", target("/proc"), "proc", "nosuid,nodev,noexec");
     mountPoint(image, "/dev", true);
