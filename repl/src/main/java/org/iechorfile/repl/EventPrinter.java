@@ -2,7 +2,9 @@ package org.iechorfile.repl;
 
 import java.io.PrintWriter;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.iechorfile.engine.ConfigChange;
 import org.iechorfile.engine.ConfigChanged;
 import org.iechorfile.engine.Diagnostic;
@@ -35,6 +37,7 @@ public final class EventPrinter implements SessionListener {
   private final Styles styles;
   private final boolean live;
   private final Map<StepId, Long> layerBytes = new HashMap<>();
+  private final Set<StepId> printedOutput = new HashSet<>();
   private boolean midLine;
   private boolean barShown;
 
@@ -66,6 +69,7 @@ public final class EventPrinter implements SessionListener {
             ? styles.dim(event.text())
             : event.text();
     out.print(text);
+    printedOutput.add(event.step());
     midLine = !event.text().endsWith("\n") && !event.text().isEmpty();
     out.flush();
   }
@@ -131,10 +135,10 @@ public final class EventPrinter implements SessionListener {
   public synchronized void stepFailed(StepFailed event) {
     endLine();
     out.println(styles.error("x " + event.step() + " failed: " + event.failure().message()));
-    if (!event.failure().detail().isEmpty()) {
+    // The detail repeats the last lines of output; show it only when the output was not shown.
+    if (!printedOutput.remove(event.step()) && !event.failure().detail().isEmpty()) {
       out.println(styles.dim(event.failure().detail().stripTrailing()));
     }
-    out.println(styles.dim("  the session stays on its last good step"));
     out.flush();
   }
 
@@ -143,6 +147,7 @@ public final class EventPrinter implements SessionListener {
     endLine();
     StringBuilder line = new StringBuilder();
     line.append("ok ").append(event.step()).append(' ').append(Durations.format(event.duration()));
+    printedOutput.remove(event.step());
     Long bytes = layerBytes.remove(event.step());
     if (bytes != null) {
       line.append(", +").append(Sizes.format(bytes));

@@ -35,7 +35,7 @@ final class ReplParser implements Parser {
       int start = Offsets.charIndex(line, completions.start());
       return new WordAt(line, cursor, start);
     }
-    if (context == ParseContext.ACCEPT_LINE) {
+    if (context == ParseContext.ACCEPT_LINE || context == ParseContext.SECONDARY_PROMPT) {
       Completeness verdict = analysis.analyzeCompleteness(line);
       if (verdict.status() == Completeness.Status.INCOMPLETE) {
         throw new EOFError(-1, -1, "incomplete input", "… " + verdict.awaiting());
