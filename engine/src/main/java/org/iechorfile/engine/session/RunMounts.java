@@ -23,10 +23,13 @@ import org.iechorfile.engine.spi.SandboxMount;
 final class RunMounts {
 
   private final Path cacheMounts;
-  private final Optional<Path> context;
+  private final java.util.function.Supplier<Optional<Path>> context;
   private final Map<String, SecretSource> secrets;
 
-  RunMounts(Path home, Optional<Path> context, Map<String, SecretSource> secrets) {
+  RunMounts(
+      Path home,
+      java.util.function.Supplier<Optional<Path>> context,
+      Map<String, SecretSource> secrets) {
     this.cacheMounts = home.resolve("session").resolve("mounts").resolve("cache");
     this.context = context;
     this.secrets = Map.copyOf(secrets);
@@ -116,12 +119,14 @@ final class RunMounts {
                   + " the files you need instead"));
     }
     Path root =
-        context.orElseThrow(
-            () ->
-                new StepFailure(
-                    Failure.of(
-                        Failure.Kind.MISSING_FILE,
-                        "RUN --mount=type=bind needs a build context; set one with %context DIR")));
+        context
+            .get()
+            .orElseThrow(
+                () ->
+                    new StepFailure(
+                        Failure.of(
+                            Failure.Kind.MISSING_FILE,
+                            "RUN --mount=type=bind needs a build context; set one with %context DIR")));
     Path source = root.resolve(spec.source().replaceAll("^/+", "")).normalize();
     if (!source.startsWith(root) || !Files.exists(source)) {
       throw new StepFailure(
