@@ -146,7 +146,13 @@ final class ContextTree implements SourceTree {
     return rules.hasExceptions();
   }
 
-  private StepFailure outside(String path) {
+  /** Whether {@code path}, read lexically, climbs above the root with {@code ..}. */
+  static boolean leavesRoot(String path) {
+    return escapes(List.of(), path);
+  }
+
+  /** The failure for a source outside the context. */
+  StepFailure outside(String path) {
     return new StepFailure(
         Failure.of(
             Failure.Kind.MISSING_FILE,

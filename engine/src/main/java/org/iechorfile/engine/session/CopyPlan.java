@@ -82,7 +82,7 @@ final class CopyPlan {
             Files.size(file),
             "",
             clock.millis());
-    return new Source("heredoc ", new ImageTree(List.of(), "a heredoc"), entry, heredoc.name());
+    return new Source("heredoc ", new ImageTree(List.of(), "a heredoc"), entry, "");
   }
 
   private Source url(CopyRequest request, String url)
@@ -132,6 +132,9 @@ final class CopyPlan {
 
   private List<Source> local(CopyRequest request, String source, SourceTree tree, String treeLabel)
       throws IOException, StepFailure {
+    if (tree instanceof ContextTree context && ContextTree.leavesRoot(source)) {
+      throw context.outside(source);
+    }
     String pivoted = pivot(source);
     List<String> matches = CopySources.glob(tree, stripPivot(source));
     if (matches.isEmpty()) {

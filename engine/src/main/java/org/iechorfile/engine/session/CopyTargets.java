@@ -56,7 +56,6 @@ final class CopyTargets {
         written.endsWith("/")
             || written.endsWith("/.")
             || written.equals(".")
-            || sources.size() > 1
             || request.parents()
             || existing.isPresent() && existing.get().type() == SourceTree.Type.DIRECTORY;
     if (request.sourceCount() > 1 && !directory) {
@@ -70,6 +69,7 @@ final class CopyTargets {
                   + written
                   + "/"));
     }
+    directory = directory || sources.size() > 1;
     String destination = "/" + resolved;
     IgnoreRules excludes = IgnoreRules.of(request.excludes(), "--exclude");
     List<Group> groups = new ArrayList<>();
