@@ -39,9 +39,12 @@ final class AddSources {
   private static final Duration GIT_TIMEOUT = Duration.ofMinutes(10);
 
   private final HttpClient http;
+  private final String git;
 
-  AddSources(HttpClient http) {
+  /** Downloads through {@code http}; clones with the command {@code git} (a name or a path). */
+  AddSources(HttpClient http, String git) {
     this.http = http;
+    this.git = git;
   }
 
   /** An HTTP client that follows redirects, as Docker's ADD does. */
@@ -176,7 +179,7 @@ final class AddSources {
     String url = hash < 0 ? source : source.substring(0, hash);
     String fragment = hash < 0 ? "" : source.substring(hash + 1);
     String ref = fragment.contains(":") ? fragment.substring(0, fragment.indexOf(':')) : fragment;
-    List<String> argv = new ArrayList<>(List.of("git", "clone", "--quiet", "--recurse-submodules"));
+    List<String> argv = new ArrayList<>(List.of(git, "clone", "--quiet", "--recurse-submodules"));
     if (!ref.isEmpty()) {
       argv.addAll(List.of("--branch", ref));
     }

@@ -104,7 +104,7 @@ final class CopyPlan {
             Files.size(file),
             "",
             Files.getLastModifiedTime(file).toMillis());
-    return new Source(url + " ", new ImageTree(List.of(), url), entry, name);
+    return new Source(url + " ", new ImageTree(List.of(), url), entry, "");
   }
 
   private Source git(CopyRequest request, String source)

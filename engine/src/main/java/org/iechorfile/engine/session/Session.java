@@ -98,7 +98,11 @@ public final class Session implements AutoCloseable {
     this.context = builder.context;
     this.copies =
         new CopyDispatch(
-            layers, cache, builder.images, new AddSources(AddSources.defaultClient()), clock);
+            layers,
+            cache,
+            builder.images,
+            new AddSources(AddSources.defaultClient(), "git"),
+            clock);
     this.timeline = new Timeline(ImageState.initial(builder.platform));
     this.cacheEnabled = builder.cache;
     this.buildArgs.putAll(builder.buildArgs);
