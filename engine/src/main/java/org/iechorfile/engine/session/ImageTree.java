@@ -65,6 +65,13 @@ final class ImageTree implements SourceTree {
     }
     for (int i = layers.size() - 1; i >= 0; i--) {
       Path root = layers.get(i).directory();
+      Reach reach = reach(root, path);
+      if (reach == Reach.BLOCKED) {
+        return Optional.empty();
+      }
+      if (reach == Reach.MISSING) {
+        continue;
+      }
       Optional<Map<String, Object>> attributes = attributes(root.resolve(path));
       if (attributes.isPresent()) {
         int mode = (Integer) attributes.get().get("mode");
@@ -73,29 +80,42 @@ final class ImageTree implements SourceTree {
         }
         return Optional.of(entry(path, root.resolve(path), mode, attributes.get()));
       }
-      if (hiddenBelow(root, path)) {
-        return Optional.empty();
-      }
     }
     return Optional.empty();
   }
 
-  private Path top() {
-    return layers.get(layers.size() - 1).directory();
+  /** How far one layer's directories lead towards a path. */
+  private enum Reach {
+    /** Every parent is a real directory in the layer. */
+    PARENTS,
+    /** A parent is missing: lower layers may still hold the path. */
+    MISSING,
+    /** A parent is a file, link or whiteout: the path is hidden, in this layer and below. */
+    BLOCKED
   }
 
-  /** Whether a parent of {@code path} in this layer is a whiteout or not a directory. */
-  private static boolean hiddenBelow(Path root, String path) throws IOException {
-    int slash = path.lastIndexOf('/');
+  /**
+   * Whether the parents of {@code path} are real directories in the layer at {@code root}. Parents
+   * are checked from the top without following links, so a link in a layer never leads a lookup out
+   * of the layer.
+   */
+  private static Reach reach(Path root, String path) throws IOException {
+    int slash = path.indexOf('/');
     while (slash > 0) {
-      String parent = path.substring(0, slash);
-      Optional<Map<String, Object>> attributes = attributes(root.resolve(parent));
-      if (attributes.isPresent()) {
-        return type((Integer) attributes.get().get("mode")) != Type.DIRECTORY;
+      Optional<Map<String, Object>> attributes = attributes(root.resolve(path.substring(0, slash)));
+      if (attributes.isEmpty()) {
+        return Reach.MISSING;
       }
-      slash = parent.lastIndexOf('/');
+      if (type((Integer) attributes.get().get("mode")) != Type.DIRECTORY) {
+        return Reach.BLOCKED;
+      }
+      slash = path.indexOf('/', slash + 1);
     }
-    return false;
+    return Reach.PARENTS;
+  }
+
+  private Path top() {
+    return layers.get(layers.size() - 1).directory();
   }
 
   private static Optional<Map<String, Object>> attributes(Path file) throws IOException {
@@ -136,13 +156,17 @@ final class ImageTree implements SourceTree {
     Set<String> names = new TreeSet<>();
     Set<String> hidden = new HashSet<>();
     for (int i = layers.size() - 1; i >= 0; i--) {
-      Path dir =
-          path.isEmpty() ? layers.get(i).directory() : layers.get(i).directory().resolve(path);
+      Path root = layers.get(i).directory();
+      Reach reach = path.isEmpty() ? Reach.PARENTS : reach(root, path);
+      if (reach == Reach.BLOCKED) {
+        break;
+      }
+      if (reach == Reach.MISSING) {
+        continue;
+      }
+      Path dir = path.isEmpty() ? root : root.resolve(path);
       Optional<Map<String, Object>> attributes = attributes(dir);
       if (attributes.isEmpty()) {
-        if (!path.isEmpty() && hiddenBelow(layers.get(i).directory(), path)) {
-          break;
-        }
         continue;
       }
       if (type((Integer) attributes.get().get("mode")) != Type.DIRECTORY) {
