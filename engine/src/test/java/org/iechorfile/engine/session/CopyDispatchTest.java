@@ -299,7 +299,19 @@ class CopyDispatchTest {
     Files.createSymbolicLink(context.resolve("rel"), Path.of("../.."));
     Failure relative = assertFailed(session.apply("COPY rel/etc/passwd /"));
     assertTrue(relative.message().contains("leads out of the build context"), relative.message());
+    Files.createSymbolicLink(context.resolve("passwd"), Path.of("/etc/passwd"));
+    Failure last = assertFailed(session.apply("COPY passwd /copied-passwd"));
+    assertTrue(last.message().contains("passwd -> /etc/passwd"), last.message());
     assertFalse(entry("/secret").isPresent());
+    assertFalse(entry("/copied-passwd").isPresent());
+  }
+
+  @Test
+  void apply_dotDotThatStaysInside_isFine() throws Exception {
+    write("b.txt", "b");
+    Files.createDirectories(context.resolve("a"));
+    assertCompleted(session.apply("COPY a/../b.txt /b.txt"));
+    assertEquals("b", read("/b.txt"));
   }
 
   @Test
