@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.iechorfile.engine.tar.OpaqueDirectories;
+import org.iechorfile.engine.tar.OverlayNamespace;
 
 /**
  * The files of an image as its layers stack them, read straight from the layer directories: the
@@ -33,8 +35,14 @@ final class ImageTree implements SourceTree {
   private static final int S_IFCHR = 0020000;
   private static final int MAX_LINKS = 255;
 
+  /**
+   * The short name of layers that are plain directories, never overlay layers with opaque marks.
+   */
+  static final String PLAIN = "-";
+
   private final List<LayerRef> layers;
   private final String name;
+  private final Map<Integer, Set<String>> opaque = new java.util.HashMap<>();
 
   /** The tree of {@code layers} (base first); {@code name} says whose layers they are. */
   ImageTree(List<LayerRef> layers, String name) {
@@ -70,6 +78,9 @@ final class ImageTree implements SourceTree {
         return Optional.empty();
       }
       if (reach == Reach.MISSING) {
+        if (hidesBelow(i, parent(path))) {
+          return Optional.empty();
+        }
         continue;
       }
       Optional<Map<String, Object>> attributes = attributes(root.resolve(path));
@@ -80,8 +91,44 @@ final class ImageTree implements SourceTree {
         }
         return Optional.of(entry(path, root.resolve(path), mode, attributes.get()));
       }
+      if (hidesBelow(i, parent(path))) {
+        return Optional.empty();
+      }
     }
     return Optional.empty();
+  }
+
+  private static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+
+  /**
+   * Whether layer {@code index} marks {@code directory} or one of its parents opaque, hiding what
+   * the layers below hold there. Only asked once a lookup has to go below a layer.
+   */
+  private boolean hidesBelow(int index, String directory) throws IOException {
+    if (index == 0 || layers.get(index).shortName().equals(PLAIN)) {
+      return false;
+    }
+    Set<String> marked = opaque.get(index);
+    if (marked == null) {
+      marked = OpaqueDirectories.under(layers.get(index).directory(), OverlayNamespace.current());
+      opaque.put(index, marked);
+    }
+    if (marked.isEmpty()) {
+      return false;
+    }
+    String current = directory;
+    while (true) {
+      if (marked.contains(current)) {
+        return true;
+      }
+      if (current.isEmpty()) {
+        return false;
+      }
+      current = parent(current);
+    }
   }
 
   /** How far one layer's directories lead towards a path. */
@@ -161,12 +208,13 @@ final class ImageTree implements SourceTree {
       if (reach == Reach.BLOCKED) {
         break;
       }
-      if (reach == Reach.MISSING) {
-        continue;
-      }
       Path dir = path.isEmpty() ? root : root.resolve(path);
-      Optional<Map<String, Object>> attributes = attributes(dir);
+      Optional<Map<String, Object>> attributes =
+          reach == Reach.MISSING ? Optional.empty() : attributes(dir);
       if (attributes.isEmpty()) {
+        if (hidesBelow(i, path)) {
+          break;
+        }
         continue;
       }
       if (type((Integer) attributes.get().get("mode")) != Type.DIRECTORY) {
@@ -185,6 +233,9 @@ final class ImageTree implements SourceTree {
             names.add(child);
           }
         }
+      }
+      if (hidesBelow(i, path)) {
+        break;
       }
     }
     return new ArrayList<>(names);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.iechorfile.engine.tar.OverlayNamespace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,8 @@ class ImageTreeTest {
   }
 
   private static LayerRef ref(Path directory) {
-    return new LayerRef(directory.getFileName().toString(), directory, "-", 0);
+    return new LayerRef(
+        directory.getFileName().toString(), directory, "l" + directory.hashCode(), 0);
   }
 
   private static void write(Path root, String path, String text) throws IOException {
@@ -69,6 +71,32 @@ class ImageTreeTest {
     ImageTree tree = new ImageTree(List.of(ref(base), ref(top)), "image");
     assertTrue(tree.entry("data/secret").isEmpty());
     assertEquals(List.of(), tree.children("data"));
+  }
+
+  @Test
+  void entry_opaqueDirectory_hidesWhatLowerLayersHeld() throws Exception {
+    Path base = layer("base");
+    Path top = layer("top");
+    write(base, "app/old.txt", "old");
+    write(base, "app/sub/deep.txt", "deep");
+    write(top, "app/new.txt", "new");
+    Process mark =
+        new ProcessBuilder(
+                "setfattr",
+                "-n",
+                OverlayNamespace.current().opaqueAttribute(),
+                "-v",
+                "y",
+                top.resolve("app").toString())
+            .start();
+    assertEquals(0, mark.waitFor(), "setfattr (Debian package attr) marks the directory opaque");
+    ImageTree tree = new ImageTree(List.of(ref(base), ref(top)), "image");
+    assertEquals(List.of("new.txt"), tree.children("app"));
+    assertTrue(tree.entry("app/old.txt").isEmpty());
+    assertTrue(tree.entry("app/sub/deep.txt").isEmpty());
+    assertTrue(tree.entry("app/new.txt").isPresent());
+    ImageTree plain = new ImageTree(List.of(ref(base), ref(top)).subList(0, 1), "base");
+    assertTrue(plain.entry("app/old.txt").isPresent());
   }
 
   @Test
