@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The persistent build cache: for a step's cache key, the id of the layer it produced. Shared by
@@ -73,15 +75,40 @@ final class BuildCache {
     } catch (NoSuchFileException e) {
       return "first run of this step on this parent";
     }
+    Set<String> earlier = new HashSet<>(last);
     for (String part : parts) {
-      if (!last.contains(part)) {
+      if (!earlier.contains(part)) {
         return describe(part, last);
+      }
+    }
+    Set<String> now = new HashSet<>(parts);
+    for (String part : last) {
+      if (part.startsWith(SourceDigests.PREFIX) && !now.contains(part) && sameStep(parts, last)) {
+        return fileName(part) + " was removed";
       }
     }
     return "its earlier result is no longer in the store";
   }
 
+  /** Whether both lists come from the same instruction (then a missing file was removed). */
+  private static boolean sameStep(List<String> parts, List<String> last) {
+    return !parts.isEmpty() && !last.isEmpty() && parts.get(0).equals(last.get(0));
+  }
+
+  private static String fileName(String part) {
+    return part.substring(SourceDigests.PREFIX.length(), part.lastIndexOf('='));
+  }
+
   private static String describe(String part, List<String> last) {
+    if (part.startsWith(SourceDigests.PREFIX)) {
+      String name = fileName(part);
+      for (String old : last) {
+        if (old.startsWith(SourceDigests.PREFIX) && fileName(old).equals(name)) {
+          return name + " changed";
+        }
+      }
+      return name + " is new";
+    }
     if (part.startsWith("ARG ")) {
       String name = part.substring(4, part.indexOf('='));
       for (String old : last) {

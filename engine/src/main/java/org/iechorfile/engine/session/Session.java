@@ -33,7 +33,9 @@ import org.iechorfile.engine.StepStarted;
 import org.iechorfile.engine.StepUndone;
 import org.iechorfile.engine.image.Platform;
 import org.iechorfile.engine.image.RuntimeConfig;
+import org.iechorfile.engine.instruction.Add;
 import org.iechorfile.engine.instruction.Arg;
+import org.iechorfile.engine.instruction.Copy;
 import org.iechorfile.engine.instruction.ExpansionResult;
 import org.iechorfile.engine.instruction.From;
 import org.iechorfile.engine.instruction.Instruction;
@@ -67,6 +69,7 @@ public final class Session implements AutoCloseable {
   private final ConfigDispatch.Factory configs;
   private final FromDispatch froms;
   private final RunDispatch runs;
+  private final CopyDispatch copies;
   private final StepLayers layers;
   private final BuildCache cache;
   private final Timeline timeline;
@@ -91,6 +94,13 @@ public final class Session implements AutoCloseable {
             layers,
             cache,
             new RunMounts(builder.home, () -> context, builder.secrets),
+            clock);
+    this.copies =
+        new CopyDispatch(
+            layers,
+            cache,
+            builder.images,
+            new AddSources(AddSources.defaultClient(), "git"),
             clock);
     this.context = builder.context;
     this.timeline = new Timeline(ImageState.initial(builder.platform));
@@ -219,13 +229,27 @@ public final class Session implements AutoCloseable {
                 id, result.layer().id(), result.layer().bytes(), Math.max(0, result.entries())));
       } else if (ConfigDispatch.handles(instruction)) {
         next = configs.create(buildArgs).apply(state, instruction);
+      } else if (instruction instanceof Copy || instruction instanceof Add) {
+        CopyDispatch.Outcome result =
+            copies.apply(
+                state,
+                instruction instanceof Copy copy
+                    ? CopyRequest.of(copy)
+                    : CopyRequest.of((Add) instruction),
+                context,
+                cacheEnabled,
+                (image, layer, done, total) ->
+                    log.emit(new PullProgress(id, image, layer, done, total)));
+        next = result.state();
+        outcome = result.cache();
+        log.emit(
+            new LayerCommitted(
+                id, result.layer().id(), result.layer().bytes(), Math.max(0, result.entries())));
       } else {
         throw new StepFailure(
             Failure.of(
                 Failure.Kind.UNSUPPORTED,
-                instruction.keyword()
-                    + " needs a build context, which this version of iechorfile does not have yet;"
-                    + " create files with RUN for now"));
+                instruction.keyword() + " is not supported by this version of iechorfile"));
       }
     } catch (StepRejection e) {
       log.emit(new StepRejected(id, node.original(), e.diagnostics()));
@@ -317,7 +341,9 @@ public final class Session implements AutoCloseable {
       StepRecord step = all.get(i);
       ImageState state = step.state();
       long bytes =
-          step.keyword().equals("RUN") ? state.layers().get(state.layers().size() - 1).bytes() : 0;
+          List.of("RUN", "COPY", "ADD").contains(step.keyword())
+              ? state.layers().get(state.layers().size() - 1).bytes()
+              : 0;
       String stage =
           state.stageName().isEmpty() ? "stage-" + state.stageIndex() : state.stageName();
       infos.add(
@@ -354,6 +380,22 @@ public final class Session implements AutoCloseable {
     return Map.copyOf(buildArgs);
   }
 
+  /**
+   * Sets the build context that later COPY, ADD and {@code RUN --mount=type=bind} steps read
+   * ({@code %context DIR}); earlier steps keep what they copied.
+   *
+   * @param directory the context directory; it is checked when a step reads it
+   */
+  public void setContext(Path directory) {
+    context =
+        Optional.of(Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize());
+  }
+
+  /** The build context, if one is set. */
+  public Optional<Path> context() {
+    return context;
+  }
+
   /** Turns the build cache on or off for later steps. */
   public void setCacheEnabled(boolean enabled) {
     cacheEnabled = enabled;
@@ -362,16 +404,6 @@ public final class Session implements AutoCloseable {
   /** Whether later steps use the build cache. */
   public boolean cacheEnabled() {
     return cacheEnabled;
-  }
-
-  /** The build context directory, if one is set. */
-  public Optional<Path> context() {
-    return context;
-  }
-
-  /** Sets the build context directory for later steps ({@code %context DIR}). */
-  public void setContext(Path directory) {
-    context = Optional.of(directory.toAbsolutePath().normalize());
   }
 
   /** Forgets every build-cache record of the store (for every session using it). */
