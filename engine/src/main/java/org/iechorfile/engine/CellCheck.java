@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.iechorfile.engine.command.CommandCatalogue;
-import org.iechorfile.engine.command.CommandSpec;
+import org.iechorfile.engine.command.catalogue.CommandCatalogue;
+import org.iechorfile.engine.command.catalogue.CommandSpec;
 import org.iechorfile.engine.syntax.Keyword;
 
 /**

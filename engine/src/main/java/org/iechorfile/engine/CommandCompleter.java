@@ -2,9 +2,9 @@ package org.iechorfile.engine;
 
 import java.util.List;
 import java.util.Optional;
-import org.iechorfile.engine.command.CommandCatalogue;
-import org.iechorfile.engine.command.CommandOption;
-import org.iechorfile.engine.command.CommandSpec;
+import org.iechorfile.engine.command.catalogue.CommandCatalogue;
+import org.iechorfile.engine.command.catalogue.CommandOption;
+import org.iechorfile.engine.command.catalogue.CommandSpec;
 import org.iechorfile.engine.syntax.FlagSpec;
 import org.iechorfile.engine.syntax.Keyword;
 

@@ -5,8 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.iechorfile.engine.command.CommandCatalogue;
-import org.iechorfile.engine.command.CommandSpec;
+import org.iechorfile.engine.command.catalogue.CommandCatalogue;
+import org.iechorfile.engine.command.catalogue.CommandSpec;
 import org.iechorfile.engine.syntax.Keyword;
 
 /**

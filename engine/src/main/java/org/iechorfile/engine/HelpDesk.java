@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.iechorfile.engine.command.CommandCatalogue;
-import org.iechorfile.engine.command.CommandOption;
-import org.iechorfile.engine.command.CommandSpec;
+import org.iechorfile.engine.command.catalogue.CommandCatalogue;
+import org.iechorfile.engine.command.catalogue.CommandOption;
+import org.iechorfile.engine.command.catalogue.CommandSpec;
 import org.iechorfile.engine.syntax.Keyword;
 
 /** Finds the documentation for a help topic or for the word under the cursor. */

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.iechorfile.engine.command.ArgumentKind;
-import org.iechorfile.engine.command.CommandCatalogue;
-import org.iechorfile.engine.command.CommandSpec;
+import org.iechorfile.engine.command.catalogue.ArgumentKind;
+import org.iechorfile.engine.command.catalogue.CommandCatalogue;
+import org.iechorfile.engine.command.catalogue.CommandSpec;
 import org.iechorfile.engine.syntax.Keyword;
 
 /** Turns a scanned cell into highlight tokens with code-point offsets. */

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
-import org.iechorfile.engine.command.CommandCatalogue;
-import org.iechorfile.engine.command.CommandSpec;
+import org.iechorfile.engine.command.catalogue.CommandCatalogue;
+import org.iechorfile.engine.command.catalogue.CommandSpec;
 import org.iechorfile.engine.syntax.FlagSpec;
 import org.iechorfile.engine.syntax.Keyword;
 import org.junit.jupiter.api.Test;

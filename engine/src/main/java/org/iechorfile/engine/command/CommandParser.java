@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.iechorfile.engine.Diagnostic;
 import org.iechorfile.engine.SourceSpan;
+import org.iechorfile.engine.command.catalogue.ArgumentKind;
+import org.iechorfile.engine.command.catalogue.CommandCatalogue;
+import org.iechorfile.engine.command.catalogue.CommandOption;
+import org.iechorfile.engine.command.catalogue.CommandSpec;
 
 /**
  * Reads {@code %} command lines into typed commands, the same way for the REPL and the kernel. The

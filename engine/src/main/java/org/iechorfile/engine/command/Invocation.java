@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.iechorfile.engine.Diagnostic;
 import org.iechorfile.engine.SourceSpan;
+import org.iechorfile.engine.command.catalogue.CommandSpec;
 
 /**
  * A {@code %} command line split into its parts, checked against the command's {@link CommandSpec}:

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.iechorfile.engine.Diagnostic;
 import org.iechorfile.engine.SourceSpan;
+import org.iechorfile.engine.command.catalogue.CommandCatalogue;
 import org.junit.jupiter.api.Test;
 
 class CommandParserTest {

@@ -1,4 +1,4 @@
-package org.iechorfile.engine.command;
+package org.iechorfile.engine.command.catalogue;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
@@ -9,23 +9,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The command catalogue depends only on the JDK and Jackson, so that the engine's API package
- * (Analysis) and the front ends' command parser can both use it without a package cycle.
+ * (Analysis) and the command executor (which needs the session) can both use it without a package
+ * cycle.
  */
-class CommandPackageDependencyTest {
+class CatalogueDependencyTest {
 
   @Test
-  void commandPackage_dependencies_areOnlyJdkAndJackson() {
+  void cataloguePackage_dependencies_areOnlyJdkAndJackson() {
     JavaClasses engine =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.iechorfile.engine");
     classes()
         .that()
-        .resideInAPackage("org.iechorfile.engine.command")
+        .resideInAPackage("org.iechorfile.engine.command.catalogue")
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage(
-            "org.iechorfile.engine.command", "java..", "com.fasterxml.jackson.databind..")
+            "org.iechorfile.engine.command.catalogue", "java..", "com.fasterxml.jackson.databind..")
         .check(engine);
   }
 }

@@ -1,4 +1,4 @@
-package org.iechorfile.engine.command;
+package org.iechorfile.engine.command.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

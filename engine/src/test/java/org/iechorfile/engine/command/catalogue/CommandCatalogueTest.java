@@ -1,4 +1,4 @@
-package org.iechorfile.engine.command;
+package org.iechorfile.engine.command.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

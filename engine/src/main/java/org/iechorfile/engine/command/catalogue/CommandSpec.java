@@ -1,4 +1,4 @@
-package org.iechorfile.engine.command;
+package org.iechorfile.engine.command.catalogue;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.iechorfile.engine.command;
+package org.iechorfile.engine.command.catalogue;
 
 /**
  * What a {@code %} command takes as its positional argument. Front ends use it to complete and
