@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = RootCommand.Version.class,
     description = "Write iEchorfiles (Dockerfiles) interactively, one instruction at a time.",
-    subcommands = {ParseCommand.class})
+    subcommands = {ParseCommand.class, KernelCommand.class})
 final class RootCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
