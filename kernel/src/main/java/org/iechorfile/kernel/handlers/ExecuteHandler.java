@@ -49,7 +49,7 @@ public final class ExecuteHandler implements Handler {
   public void handle(Exchange exchange) throws MalformedMessageException {
     Requests.Execute request = exchange.content(Requests.Execute.class);
     if (sentBefore(exchange, abortBefore)) {
-      exchange.reply(Replies.Execute.aborted(executionCount));
+      exchange.reply(Replies.ExecuteError.aborted(executionCount));
       return;
     }
     if (request.storeHistory()) {

@@ -36,14 +36,9 @@ public final class Replies {
     public static Execute ok(int executionCount, List<Map<String, Object>> payload) {
       return new Execute("ok", executionCount, payload, Map.of());
     }
-
-    /** An execution skipped because an earlier one failed. */
-    public static Execute aborted(int executionCount) {
-      return new Execute("abort", executionCount, List.of(), Map.of());
-    }
   }
 
-  /** {@code execute_reply} with status error. */
+  /** {@code execute_reply} with status error or abort. */
   public record ExecuteError(
       String status,
       int executionCount,
@@ -60,6 +55,17 @@ public final class Replies {
     public static ExecuteError of(
         int executionCount, String ename, String evalue, List<String> traceback) {
       return new ExecuteError("error", executionCount, ename, evalue, traceback, Map.of());
+    }
+
+    /** An execution skipped because an earlier cell failed (status abort). */
+    public static ExecuteError aborted(int executionCount) {
+      return new ExecuteError(
+          "abort",
+          executionCount,
+          "Aborted",
+          "not run: an earlier cell failed",
+          List.of("Not run: an earlier cell failed and the request asked to stop on errors."),
+          Map.of());
     }
   }
 
