@@ -25,6 +25,7 @@ import org.iechorfile.kernel.protocol.Codec;
 import org.iechorfile.kernel.protocol.Header;
 import org.iechorfile.kernel.protocol.Message;
 import org.iechorfile.kernel.protocol.Outputs;
+import org.iechorfile.kernel.protocol.Received;
 import org.iechorfile.kernel.wire.ConnectionInfo;
 import org.iechorfile.kernel.wire.MalformedMessageException;
 import org.zeromq.SocketType;
@@ -176,7 +177,7 @@ public final class Kernel implements AutoCloseable {
   }
 
   private void receive(List<byte[]> frames, Consumer<List<byte[]>> reply, Dispatcher dispatcher) {
-    Message request;
+    Received request;
     try {
       request = codec.decode(frames);
     } catch (BadSignatureException e) {
@@ -198,7 +199,7 @@ public final class Kernel implements AutoCloseable {
       dispatcher.dispatch(exchange);
     } catch (RuntimeException e) {
       // The kernel's outermost handler: a broken request must not end the channel.
-      LOG.log(System.Logger.Level.ERROR, "failed to answer " + request.type(), e);
+      LOG.log(System.Logger.Level.ERROR, "failed to answer " + request.message().type(), e);
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.iechorfile.kernel.protocol.Codec;
 import org.iechorfile.kernel.protocol.Header;
 import org.iechorfile.kernel.protocol.Message;
+import org.iechorfile.kernel.protocol.Received;
 import org.iechorfile.kernel.wire.MalformedMessageException;
 
 /**
@@ -16,6 +17,7 @@ import org.iechorfile.kernel.wire.MalformedMessageException;
 public final class Exchange {
 
   private final Message request;
+  private final String parent;
   private final Codec codec;
   private final Consumer<Message> replies;
   private final Consumer<Message> iopub;
@@ -25,7 +27,7 @@ public final class Exchange {
   /**
    * An exchange for {@code request}.
    *
-   * @param request the request
+   * @param request the request and its header as received
    * @param codec reads the request's content
    * @param replies sends on the request's socket
    * @param iopub publishes on IOPub
@@ -33,13 +35,14 @@ public final class Exchange {
    * @param clock dates the headers
    */
   public Exchange(
-      Message request,
+      Received request,
       Codec codec,
       Consumer<Message> replies,
       Consumer<Message> iopub,
       String session,
       Clock clock) {
-    this.request = Objects.requireNonNull(request, "request");
+    this.request = request.message();
+    this.parent = request.headerJson();
     this.codec = Objects.requireNonNull(codec, "codec");
     this.replies = Objects.requireNonNull(replies, "replies");
     this.iopub = Objects.requireNonNull(iopub, "iopub");
@@ -64,7 +67,7 @@ public final class Exchange {
         new Message(
             request.identities(),
             Header.create(type, session, clock.instant()),
-            request.parentHeader(),
+            parent,
             Map.of(),
             content));
   }
@@ -75,7 +78,7 @@ public final class Exchange {
         new Message(
             java.util.List.of(("kernel." + session + "." + type).getBytes(UTF8)),
             Header.create(type, session, clock.instant()),
-            request.parentHeader(),
+            parent,
             Map.of(),
             content));
   }

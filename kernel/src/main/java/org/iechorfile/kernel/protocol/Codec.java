@@ -38,7 +38,7 @@ public final class Codec {
    * @throws BadSignatureException when the signature does not match
    * @throws MalformedMessageException when the frames are not a Jupyter message
    */
-  public Message decode(List<byte[]> received)
+  public Received decode(List<byte[]> received)
       throws MalformedMessageException, BadSignatureException {
     Frames frames = Frames.split(received);
     if (!frames.verifiedBy(signer)) {
@@ -52,8 +52,9 @@ public final class Codec {
       }
       Map<String, Object> metadata = object(frames.metadata());
       Map<String, Object> content = object(frames.content());
-      String parent = new String(frames.header(), StandardCharsets.UTF_8);
-      return new Message(frames.identities(), header, parent, metadata, content);
+      String parent = new String(frames.parent(), StandardCharsets.UTF_8);
+      Message message = new Message(frames.identities(), header, parent, metadata, content);
+      return new Received(message, new String(frames.header(), StandardCharsets.UTF_8));
     } catch (IOException | IllegalArgumentException e) {
       throw new MalformedMessageException("the message is not valid JSON: " + e.getMessage(), e);
     }

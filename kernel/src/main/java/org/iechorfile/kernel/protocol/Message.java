@@ -11,8 +11,7 @@ import java.util.Objects;
  *
  * @param identities routing frames (or the IOPub topic)
  * @param header the header
- * @param parentHeader the parent header as raw JSON text ({@code {}} when there is none); replies
- *     carry the request's header byte for byte
+ * @param parentHeader the parent header as raw JSON text ({@code {}} when there is none)
  * @param metadata the metadata
  * @param content the content: a {@code Map} for received messages, a protocol record or map for
  *     messages to send

@@ -166,8 +166,7 @@ class ExecuteHandlerTest {
   void handle_percentInsideContinuation_partOfTheInstruction() throws Exception {
     execute("FROM scratch\nRUN echo a \\\n%notacommand");
     assertTrue(recorder.json(recorder.lastReply()).contains("\"status\":\"ok\""));
-    assertTrue(
-        recorder.iopub.stream().anyMatch(m -> recorder.json(m).contains("a %notacommand")));
+    assertTrue(recorder.iopub.stream().anyMatch(m -> recorder.json(m).contains("a %notacommand")));
   }
 
   @Test

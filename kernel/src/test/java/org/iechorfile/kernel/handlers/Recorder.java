@@ -9,6 +9,7 @@ import java.util.Map;
 import org.iechorfile.kernel.protocol.Codec;
 import org.iechorfile.kernel.protocol.Header;
 import org.iechorfile.kernel.protocol.Message;
+import org.iechorfile.kernel.protocol.Received;
 import org.iechorfile.kernel.wire.Signer;
 
 /** Builds exchanges whose replies and IOPub messages are recorded in memory. */
@@ -26,8 +27,14 @@ final class Recorder {
   Exchange exchange(
       String type, Map<String, Object> content, Map<String, Object> metadata, String date) {
     Header header = new Header("req-" + replies.size(), "client", "u", date, type, "5.3");
-    Message request = new Message(List.of(), header, codec.toJson(header), metadata, content);
-    return new Exchange(request, codec, replies::add, iopub::add, "kernel", clock);
+    Message request = new Message(List.of(), header, "{}", metadata, content);
+    return new Exchange(
+        new Received(request, codec.toJson(header)),
+        codec,
+        replies::add,
+        iopub::add,
+        "kernel",
+        clock);
   }
 
   Message lastReply() {

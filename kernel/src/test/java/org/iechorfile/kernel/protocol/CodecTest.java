@@ -37,7 +37,8 @@ class CodecTest {
 
   @Test
   void decode_executeRequest_headerContentAndDefaults() throws Exception {
-    Message message = codec.decode(request("execute_request", "{\"code\":\"ENV A=1\",\"x\":1}"));
+    Message message =
+        codec.decode(request("execute_request", "{\"code\":\"ENV A=1\",\"x\":1}")).message();
     assertEquals("execute_request", message.type());
     assertEquals("m1", message.header().msgId());
     Requests.Execute execute = codec.content(message, Requests.Execute.class);
@@ -50,8 +51,11 @@ class CodecTest {
   @Test
   void decode_silentExecute_noHistory() throws Exception {
     Message message =
-        codec.decode(
-            request("execute_request", "{\"code\":\"\",\"silent\":true,\"store_history\":true}"));
+        codec
+            .decode(
+                request(
+                    "execute_request", "{\"code\":\"\",\"silent\":true,\"store_history\":true}"))
+            .message();
     assertFalse(codec.content(message, Requests.Execute.class).storeHistory());
   }
 
@@ -84,24 +88,25 @@ class CodecTest {
 
   @Test
   void encode_reply_parentIsRequestHeaderVerbatimAndSigned() throws Exception {
-    Message request = codec.decode(request("complete_request", "{\"code\":\"FR\"}"));
+    Received request = codec.decode(request("complete_request", "{\"code\":\"FR\"}"));
+    assertTrue(request.headerJson().contains("\"subshell_id\":null"), request.headerJson());
     Message reply =
         new Message(
-            request.identities(),
+            request.message().identities(),
             Header.create("complete_reply", "k", Instant.parse("2026-01-01T00:00:01Z")),
-            request.parentHeader(),
+            request.headerJson(),
             Map.of(),
             new Replies.Complete("ok", List.of("FROM "), 0, 2, Map.of()));
     List<byte[]> frames = codec.encode(reply);
     Frames split = Frames.split(frames);
     assertTrue(split.verifiedBy(signer));
-    assertEquals(request.parentHeader(), new String(split.parent(), UTF_8));
+    assertEquals(request.headerJson(), new String(split.parent(), UTF_8));
     String content = new String(split.content(), UTF_8);
     assertEquals(
         "{\"status\":\"ok\",\"matches\":[\"FROM \"],\"cursor_start\":0,\"cursor_end\":2,"
             + "\"metadata\":{}}",
         content);
-    Message decoded = codec.decode(frames);
+    Message decoded = codec.decode(frames).message();
     assertEquals("complete_reply", decoded.type());
     assertEquals("5.3", decoded.header().version());
   }
@@ -126,8 +131,10 @@ class CodecTest {
   @Test
   void content_cursorPastEnd_clampedInCodePoints() throws Exception {
     Message message =
-        codec.decode(
-            request("complete_request", "{\"code\":\"RUN \uD83D\uDE00\",\"cursor_pos\":99}"));
+        codec
+            .decode(
+                request("complete_request", "{\"code\":\"RUN \uD83D\uDE00\",\"cursor_pos\":99}"))
+            .message();
     assertEquals(5, codec.content(message, Requests.Complete.class).cursorPos());
   }
 }
