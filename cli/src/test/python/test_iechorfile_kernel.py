@@ -33,7 +33,7 @@ class IEchorfileKernelTests(jupyter_kernel_test.KernelTests):
     code_page_something = "%help RUN"
     code_generate_error = "FRM busybox"
     code_execute_result = [
-        {"code": "FROM scratch\nENV GREETING=hello\n%env GREETING", "result": "GREETING=hello"},
+        {"code": "FROM scratch\nENV GREETING=hello\n%cache on", "result": "build cache on"},
     ]
     code_display_data = [
         {"code": "FROM scratch\nENV SHOWN=yes", "mime": "text/html"},

@@ -94,8 +94,15 @@ class ExtraProtocolTests(unittest.TestCase):
         while len(replies) < 2:
             r = self.kc.get_shell_msg(timeout=30)
             if r["parent_header"].get("msg_id") in (first, second):
-                validate_message(r, "execute_reply", r["parent_header"]["msg_id"])
                 replies[r["parent_header"]["msg_id"]] = r["content"]["status"]
+                if r["content"]["status"] == "abort":
+                    # jupyter_kernel_test 0.4.5's abort schema cannot validate any message (it
+                    # wants status "error" and a JSON type "list"), so check the shape here.
+                    self.assertEqual(r["msg_type"], "execute_reply")
+                    self.assertIsInstance(r["content"]["traceback"], list)
+                    self.assertIsInstance(r["content"]["execution_count"], int)
+                else:
+                    validate_message(r, "execute_reply", r["parent_header"]["msg_id"])
         self.assertEqual(replies[first], "error")
         self.assertEqual(replies[second], "abort")
         self.drain_iopub(second)

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.iechorfile.engine.command.CommandTarget;
 import org.iechorfile.engine.session.Session;
 import org.iechorfile.engine.session.Workspace;
 import org.iechorfile.kernel.Kernel;
@@ -46,6 +47,8 @@ final class KernelCommand implements Callable<Integer> {
       })
   static final class Install implements Callable<Integer> {
 
+    private final Launch launch;
+
     @Spec CommandSpec spec;
 
     @ArgGroup(exclusive = true)
@@ -63,12 +66,17 @@ final class KernelCommand implements Callable<Integer> {
       Path prefix;
     }
 
+    Install(Launch launch) {
+      this.launch = launch;
+    }
+
     @Override
     public Integer call() throws IOException {
       Path kernels =
           where.prefix != null
-              ? KernelSpec.kernelsUnderPrefix(where.prefix.toAbsolutePath())
-              : KernelSpec.userKernels(System.getenv(), Path.of(System.getProperty("user.home")));
+              ? KernelSpec.kernelsUnderPrefix(launch.directory().resolve(where.prefix))
+              : KernelSpec.userKernels(
+                  launch.environment(), Path.of(System.getProperty("user.home")));
       Path jar;
       try {
         jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -100,16 +108,22 @@ final class KernelCommand implements Callable<Integer> {
       description = "Run the kernel on a Jupyter connection file (Jupyter starts this).")
   static final class Run implements Callable<Integer> {
 
+    private final Launch launch;
+
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "CONNECTION_FILE", description = "The connection file Jupyter wrote.")
     Path connectionFile;
 
+    Run(Launch launch) {
+      this.launch = launch;
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
       ConnectionInfo info;
       try {
-        info = ConnectionInfo.read(connectionFile);
+        info = ConnectionInfo.read(launch.directory().resolve(connectionFile));
       } catch (NoSuchFileException e) {
         spec.commandLine().getErr().println("iechorfile: " + connectionFile + ": no such file");
         return ExitCodes.FAILED;
@@ -119,10 +133,11 @@ final class KernelCommand implements Callable<Integer> {
             .println("iechorfile: " + connectionFile + ": " + e.getMessage());
         return ExitCodes.FAILED;
       }
-      Workspace workspace = Workspace.fromEnvironment(System.getenv());
+      Workspace workspace = launch.workspace();
       Session session = workspace.newSession().build();
+      CommandTarget target = Sessions.target(session, workspace, launch);
       String version = new RootCommand.Version().getVersion()[0].replaceFirst("^iechorfile ", "");
-      try (Kernel kernel = Kernel.start(info, session, version, Clock.systemUTC())) {
+      try (Kernel kernel = Kernel.start(info, target, version, Clock.systemUTC())) {
         kernel.awaitShutdown();
       }
       return ExitCodes.OK;

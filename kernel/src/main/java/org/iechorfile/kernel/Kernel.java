@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.iechorfile.engine.Analysis;
+import org.iechorfile.engine.command.CommandTarget;
 import org.iechorfile.engine.session.Session;
 import org.iechorfile.kernel.handlers.AnalysisHandlers;
 import org.iechorfile.kernel.handlers.CommHandlers;
@@ -57,13 +58,13 @@ public final class Kernel implements AutoCloseable {
   private volatile boolean restart;
   private boolean closed;
 
-  private Kernel(ConnectionInfo info, Session session, String version, Clock clock) {
+  private Kernel(ConnectionInfo info, CommandTarget target, String version, Clock clock) {
     this.codec = new Codec(info.signer());
     this.clock = clock;
-    this.session = session;
-    Analysis analysis = Analysis.standalone();
+    this.session = target.session();
+    Analysis analysis = target.analysis();
     History history = new History();
-    this.execute = new ExecuteHandler(session, analysis, history, clock);
+    this.execute = new ExecuteHandler(target, history, clock);
     KernelInfoHandler kernelInfo = new KernelInfoHandler(version);
     AnalysisHandlers analysisHandlers = new AnalysisHandlers(analysis);
     Lifecycle lifecycle = lifecycle();
@@ -113,14 +114,15 @@ public final class Kernel implements AutoCloseable {
    * starting} has been published.
    *
    * @param info the connection file's content
-   * @param session the session cells apply to; the kernel closes it
+   * @param target the session cells apply to (the kernel closes it), with the analysis that
+   *     completes over it and the directory relative paths start from
    * @param version the product version for kernel_info
    * @param clock dates the messages
    * @throws IllegalStateException when a port cannot be bound
    */
-  public static Kernel start(ConnectionInfo info, Session session, String version, Clock clock)
+  public static Kernel start(ConnectionInfo info, CommandTarget target, String version, Clock clock)
       throws InterruptedException {
-    Kernel kernel = new Kernel(info, session, version, clock);
+    Kernel kernel = new Kernel(info, target, version, clock);
     kernel.startThreads();
     return kernel;
   }

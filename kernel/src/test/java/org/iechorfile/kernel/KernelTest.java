@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.iechorfile.engine.Analysis;
+import org.iechorfile.engine.command.CommandTarget;
 import org.iechorfile.engine.session.Session;
 import org.iechorfile.kernel.handlers.NoBaseImages;
 import org.iechorfile.kernel.handlers.ScriptedSandbox;
@@ -57,7 +59,12 @@ class KernelTest {
             .sandbox(new ScriptedSandbox())
             .images(new NoBaseImages())
             .build();
-    kernel = Kernel.start(info, session, "test", Clock.systemUTC());
+    kernel =
+        Kernel.start(
+            info,
+            new CommandTarget(session, Analysis.standalone(), home),
+            "test",
+            Clock.systemUTC());
     shell = connect(SocketType.DEALER, info.shellPort());
     control = connect(SocketType.DEALER, info.controlPort());
     iopub = connect(SocketType.SUB, info.iopubPort());

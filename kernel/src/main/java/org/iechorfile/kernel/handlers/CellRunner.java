@@ -6,22 +6,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.iechorfile.engine.Analysis;
-import org.iechorfile.engine.Completeness;
+import org.iechorfile.engine.Segment;
+import org.iechorfile.engine.command.CommandParser;
+import org.iechorfile.engine.command.CommandRegistry;
+import org.iechorfile.engine.command.CommandResult;
+import org.iechorfile.engine.command.CommandTarget;
+import org.iechorfile.engine.command.ScriptObserver;
+import org.iechorfile.engine.command.ScriptOutcome;
+import org.iechorfile.engine.command.ScriptRunner;
 import org.iechorfile.engine.session.Session;
 import org.iechorfile.engine.session.StepInfo;
 
 /**
- * Runs a cell: its instructions through the session and its {@code %} lines through the commands,
- * in order, stopping at the first failure. A cell run again under the same cell id is applied on
- * the step its first run started from, so it replaces its earlier steps instead of stacking on the
- * newest state. Used on the shell thread; {@link #interrupt()} from any thread.
+ * Runs a cell through the shared script runner (instructions through the session, {@code %} lines
+ * through the shared command parser), in order, stopping at the first failure, and renders what
+ * happens. A cell run again under the same cell id is applied on the step its first run started
+ * from, so it replaces its earlier steps instead of stacking on the newest state. Used on the shell
+ * thread; {@link #interrupt()} from any thread.
  */
 final class CellRunner {
 
-  private final Session session;
-  private final Analysis analysis;
-  private final Commands commands;
+  private final CommandTarget target;
+  private final ScriptRunner runner;
   private final Map<String, Integer> cellParents = new HashMap<>();
   private final AtomicBoolean interrupted = new AtomicBoolean();
 
@@ -35,65 +41,107 @@ final class CellRunner {
     }
   }
 
-  /** One part of a cell: instructions, or one {@code %} line. */
-  record Part(boolean command, String text) {}
-
-  CellRunner(Session session, Analysis analysis) {
-    this.session = session;
-    this.analysis = analysis;
-    this.commands = new Commands(session, analysis);
+  CellRunner(CommandTarget target) {
+    this.target = target;
+    CommandRegistry commands = CommandRegistry.standard().with("shell", TerminalOnly::parse);
+    this.runner =
+        new ScriptRunner(
+            new CommandParser(org.iechorfile.engine.command.CommandCatalogue.standard(), commands));
   }
 
   /** Stops the running step and the rest of the cell. */
   void interrupt() {
     interrupted.set(true);
-    session.stop();
+    target.session().stop();
   }
 
   Outcome run(String code, String cellId, CellOutput out) {
     interrupted.set(false);
     rewind(cellId, out);
     EventRenderer renderer = new EventRenderer(out);
+    Observer observer = new Observer(out, target.analysis().segments(code).size());
+    Session session = target.session();
     session.addListener(renderer);
     try {
-      return runParts(split(code), renderer, out);
+      ScriptOutcome outcome = runner.run(code, target, observer);
+      Optional<Traceback> error = renderer.error().or(() -> observer.error);
+      if (error.isEmpty() && interrupted.get() && !outcome.succeeded()) {
+        error = Optional.of(Traceback.command("", "interrupted"));
+      }
+      if (error.isEmpty() && interrupted.get() && outcome.ran() < outcome.segments()) {
+        error = Optional.of(Traceback.command("", "interrupted before the rest of the cell ran"));
+      }
+      return new Outcome(
+          error, observer.pages, error.isPresent() ? Optional.empty() : observer.result);
     } finally {
       session.removeListener(renderer);
     }
   }
 
-  private Outcome runParts(List<Part> parts, EventRenderer renderer, CellOutput out) {
-    List<Map<String, Object>> pages = new ArrayList<>();
-    for (int i = 0; i < parts.size(); i++) {
-      if (interrupted.get()) {
-        return new Outcome(
-            Optional.of(Traceback.command("", "interrupted before the rest of the cell ran")),
-            pages,
-            Optional.empty());
+  /** Renders command results as they come: tables, messages, help pages, rejections. */
+  private final class Observer implements ScriptObserver {
+    private final CellOutput out;
+    private final int segments;
+    private int seen;
+    private final List<Map<String, Object>> pages = new ArrayList<>();
+    private Optional<Map<String, Object>> result = Optional.empty();
+    private Optional<Traceback> error = Optional.empty();
+
+    Observer(CellOutput out, int segments) {
+      this.out = out;
+      this.segments = segments;
+    }
+
+    @Override
+    public boolean starting(Segment segment) {
+      seen++;
+      return !interrupted.get();
+    }
+
+    @Override
+    public void commandFinished(Segment segment, CommandResult commandResult) {
+      if (commandResult instanceof CommandResult.Rejected rejected) {
+        error = Optional.of(Traceback.rejected(rejected.line(), rejected.diagnostics()));
+        return;
       }
-      Part part = parts.get(i);
-      if (!part.command()) {
-        session.apply(analysis.analyzeCompleteness(part.text()).source());
-        if (renderer.error().isPresent()) {
-          return new Outcome(renderer.error(), pages, Optional.empty());
+      if (commandResult instanceof CommandResult.Help help) {
+        pages.add(
+            Map.of(
+                "source",
+                "page",
+                "data",
+                Map.of(
+                    "text/plain", help.documentation().toPlainText(),
+                    "text/markdown", help.documentation().toMarkdown()),
+                "start",
+                0));
+        return;
+      }
+      if (commandResult instanceof CommandResult.Events events) {
+        if (!events.succeeded()) {
+          error = Optional.of(Traceback.command(segment.text(), events.summary()));
+        } else if (!events.summary().isEmpty()) {
+          out.stream("stdout", events.summary() + "\n");
         }
-        continue;
+        return;
       }
-      CommandResult result = commands.run(part.text());
-      if (result.error().isPresent()) {
-        return new Outcome(result.error(), pages, Optional.empty());
-      }
-      if (result.value().isPresent()) {
-        if (result.page()) {
-          pages.add(Map.of("source", "page", "data", result.value().get(), "start", 0));
-        } else if (i == parts.size() - 1) {
-          return new Outcome(Optional.empty(), pages, result.value());
-        } else {
-          out.display(result.value().get());
-        }
+      Map<String, Object> bundle = bundle(commandResult);
+      if (seen == segments) {
+        result = Optional.of(bundle);
+      } else {
+        out.display(bundle);
       }
     }
-    return new Outcome(Optional.empty(), pages, Optional.empty());
+  }
+
+  private static Map<String, Object> bundle(CommandResult result) {
+    if (result instanceof CommandResult.Table table) {
+      return new Table(table.headers(), table.rows()).bundle();
+    }
+    if (result instanceof CommandResult.Message message) {
+      return Map.of("text/plain", message.text());
+    }
+    throw new IllegalStateException("no rendering for " + result.getClass().getSimpleName());
   }
 
   /** For a cell run before: goes back to the step its first run started from. */
@@ -101,7 +149,8 @@ final class CellRunner {
     if (cellId.isEmpty()) {
       return;
     }
-    int live = liveSteps();
+    Session session = target.session();
+    int live = liveSteps(session);
     Integer parent = cellParents.get(cellId);
     if (parent == null || parent > session.steps().size()) {
       cellParents.put(cellId, live);
@@ -119,7 +168,7 @@ final class CellRunner {
     }
   }
 
-  private int liveSteps() {
+  private static int liveSteps(Session session) {
     int live = 0;
     for (StepInfo step : session.steps()) {
       if (step.live()) {
@@ -127,36 +176,5 @@ final class CellRunner {
       }
     }
     return live;
-  }
-
-  /**
-   * Splits a cell into instruction runs and {@code %} lines. A line starting with {@code %} is a
-   * command only where the instructions before it are not waiting for more lines (a continuation, a
-   * heredoc body, an open JSON array); the engine's analysis decides that.
-   */
-  List<Part> split(String code) {
-    List<Part> parts = new ArrayList<>();
-    StringBuilder instructions = new StringBuilder();
-    for (String line : code.split("\n", -1)) {
-      boolean command =
-          line.strip().startsWith("%")
-              && analysis.analyzeCompleteness(instructions.toString()).status()
-                  != Completeness.Status.INCOMPLETE;
-      if (command) {
-        flush(instructions, parts);
-        parts.add(new Part(true, line.strip()));
-      } else {
-        instructions.append(line).append('\n');
-      }
-    }
-    flush(instructions, parts);
-    return parts;
-  }
-
-  private static void flush(StringBuilder instructions, List<Part> parts) {
-    if (!instructions.toString().isBlank()) {
-      parts.add(new Part(false, instructions.toString()));
-    }
-    instructions.setLength(0);
   }
 }

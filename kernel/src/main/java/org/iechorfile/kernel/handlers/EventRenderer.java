@@ -107,14 +107,12 @@ final class EventRenderer implements SessionListener {
 
   @Override
   public void stepUndone(StepUndone event) {
-    out.stream(
-        "stdout", "Undid step " + event.step().number() + ": " + event.source().strip() + "\n");
+    // Shown once, by the summary of the command that undid the steps.
   }
 
   @Override
   public void stepRedone(StepRedone event) {
-    out.stream(
-        "stdout", "Redid step " + event.step().number() + ": " + event.source().strip() + "\n");
+    // Shown once, by the summary of the command that redid the steps.
   }
 
   private static String shortLayer(String layer) {

@@ -5,8 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import org.iechorfile.engine.Analysis;
-import org.iechorfile.engine.session.Session;
+import org.iechorfile.engine.command.CommandTarget;
 import org.iechorfile.kernel.protocol.Outputs;
 import org.iechorfile.kernel.protocol.Replies;
 import org.iechorfile.kernel.protocol.Requests;
@@ -29,13 +28,12 @@ public final class ExecuteHandler implements Handler {
   /**
    * A handler applying cells to {@code session}.
    *
-   * @param session the session, used from the shell thread only
-   * @param analysis splits cells and prepares instructions
+   * @param target the session (used from the shell thread only) and its analysis
    * @param history receives each stored cell
    * @param clock tells when a failure happened
    */
-  public ExecuteHandler(Session session, Analysis analysis, History history, Clock clock) {
-    this.runner = new CellRunner(session, analysis);
+  public ExecuteHandler(CommandTarget target, History history, Clock clock) {
+    this.runner = new CellRunner(target);
     this.history = history;
     this.clock = clock;
   }

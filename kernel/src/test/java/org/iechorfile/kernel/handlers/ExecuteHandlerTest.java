@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.iechorfile.engine.Analysis;
+import org.iechorfile.engine.command.CommandTarget;
 import org.iechorfile.engine.session.Session;
 import org.iechorfile.kernel.protocol.Message;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +37,9 @@ class ExecuteHandlerTest {
             .clock(recorder.clock)
             .build();
     history = new History();
-    handler = new ExecuteHandler(session, Analysis.standalone(), history, recorder.clock);
+    handler =
+        new ExecuteHandler(
+            new CommandTarget(session, Analysis.standalone(), home), history, recorder.clock);
   }
 
   @AfterEach
@@ -128,16 +131,16 @@ class ExecuteHandlerTest {
   }
 
   @Test
-  void handle_envCommand_textResultAndHistoryOutput() throws Exception {
-    execute("FROM scratch\nENV GREETING=hello\n%env GREETING");
+  void handle_messageCommandLast_textResultAndHistoryOutput() throws Exception {
+    execute("FROM scratch\n%cache off");
     String json = recorder.json(recorder.iopub.get(recorder.iopub.size() - 1));
-    assertTrue(json.contains("\"text/plain\":\"GREETING=hello\""), json);
+    assertTrue(json.contains("\"text/plain\":\"build cache off"), json);
     String tail =
         recorder.codec.toJson(
             history.answer(
                 new org.iechorfile.kernel.protocol.Requests.History(
                     true, "tail", 0, 0, 0, 1, "*", false)));
-    assertTrue(tail.contains("GREETING=hello\"]"), tail);
+    assertTrue(tail.contains("\"build cache off"), tail);
   }
 
   @Test
@@ -159,7 +162,8 @@ class ExecuteHandlerTest {
   void handle_undoCommand_stepUndoneShown() throws Exception {
     execute("FROM scratch\nENV A=1\n%undo");
     assertEquals(1, session.steps().stream().filter(s -> s.live()).count());
-    assertTrue(recorder.iopub.stream().anyMatch(m -> recorder.json(m).contains("Undid step 2")));
+    assertTrue(
+        recorder.iopub.stream().anyMatch(m -> recorder.json(m).contains("\"name\":\"stdout\"")));
   }
 
   @Test
