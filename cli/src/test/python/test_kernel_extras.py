@@ -107,6 +107,38 @@ class ExtraProtocolTests(unittest.TestCase):
         self.assertEqual(replies[second], "abort")
         self.drain_iopub(second)
 
+    def execute_in_cell(self, code, cell_id):
+        """An execute request as JupyterLab sends it, with the cell's id in the metadata."""
+        content = dict(code=code, silent=False, store_history=True, user_expressions={},
+                       allow_stdin=False, stop_on_error=True)
+        msg = self.kc.session.msg("execute_request", content, metadata={"cellId": cell_id})
+        self.kc.shell_channel.send(msg)
+        mid = msg["header"]["msg_id"]
+        reply = self.shell_reply(mid)
+        validate_message(reply, "execute_reply", mid)
+        return reply, self.drain_iopub(mid)
+
+    def test_rerun_cell_replaces_its_steps_on_the_original_parent(self):
+        self.execute("%reset")
+        self.execute_in_cell("FROM busybox", "cell-from")
+        self.execute_in_cell("ENV A=1", "cell-a")
+        self.execute_in_cell("ENV B=2", "cell-b")
+        reply, outputs = self.execute_in_cell("ENV A=3", "cell-a")
+        self.assertEqual(reply["content"]["status"], "ok")
+        said = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+        self.assertIn("Re-running this cell on step 1", said)
+        reply, outputs = self.execute("%steps")
+        table = [m for m in outputs if m["msg_type"] == "execute_result"][0]["content"]["data"]
+        live = [line for line in table["text/plain"].splitlines() if " live " in line]
+        self.assertEqual(2, len(live), table["text/plain"])
+        self.assertIn("FROM busybox", live[0])
+        self.assertIn("ENV A=3", live[1])
+        # Unchanged steps come back from the build cache when the cell runs again as it was.
+        self.execute_in_cell("RUN echo a layer", "cell-run")
+        reply, outputs = self.execute_in_cell("RUN echo a layer", "cell-run")
+        card = [m for m in outputs if m["msg_type"] == "display_data"][0]["content"]["data"]
+        self.assertIn("  cached in", card["text/plain"])
+
     def test_zz_garbage_then_still_answers(self):
         ctx = zmq.Context.instance()
         sock = ctx.socket(zmq.DEALER)

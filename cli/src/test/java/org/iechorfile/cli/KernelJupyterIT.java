@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The installed kernel against real Jupyter clients: jupyter_kernel_test with iEchorfile samples,
  * the extra protocol tests (control kernel_info, comm_info, heartbeat, interrupt during {@code RUN
- * sleep 30}, stop_on_error, garbage frames, restart), nbclient on a notebook and jupyter console
- * driven through a terminal.
+ * sleep 30}, stop_on_error, garbage frames, restart), nbclient and nbconvert on notebooks (with a
+ * cell re-run by cell id) and jupyter console driven through a terminal.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class KernelJupyterIT {
@@ -65,6 +65,17 @@ class KernelJupyterIT {
     Matcher summary = summary(result);
     assertEquals("0", summary.group(2), result.output());
     assertEquals("0", summary.group(3), result.output());
+    assertEquals(0, result.exitCode(), result.output());
+  }
+
+  @Test
+  void notebookClients_nbclientNbconvertAndConsole_pass() throws Exception {
+    JupyterClients.Result result =
+        clients.python(List.of("run_unittests.py", "test_notebook_clients"), 400);
+    Matcher summary = summary(result);
+    assertEquals("0", summary.group(2), result.output());
+    assertEquals("0", summary.group(3), result.output());
+    assertEquals("3", summary.group(1), result.output());
     assertEquals(0, result.exitCode(), result.output());
   }
 

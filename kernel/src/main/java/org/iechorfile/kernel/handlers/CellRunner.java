@@ -163,7 +163,9 @@ final class CellRunner {
           "Re-running this cell on step "
               + parent
               + ": it replaces its earlier steps"
-              + (live > parent ? " (steps " + (parent + 1) + " to " + live + " were undone)" : "")
+              + (live > parent + 1
+                  ? " and the steps after them (steps " + (parent + 1) + " to " + live + " undone)"
+                  : "")
               + ".\n");
     }
   }
