@@ -94,7 +94,7 @@ final class KernelCommand implements Callable<Integer> {
         return ExitCodes.FAILED;
       }
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      Path dir = new KernelSpec(java, jar.toAbsolutePath()).writeTo(kernels);
+      Path dir = KernelSpec.forJar(java, jar.toAbsolutePath()).writeTo(kernels);
       spec.commandLine().getOut().println("Installed the iEchorfile kernel in " + dir);
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;

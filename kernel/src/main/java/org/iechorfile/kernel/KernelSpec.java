@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,21 +24,40 @@ public final class KernelSpec {
 
   private static final List<String> LOGOS = List.of("logo-32x32.png", "logo-64x64.png");
 
-  private final Path java;
-  private final Path jar;
+  private final List<String> launcher;
+
+  private KernelSpec(List<String> launcher) {
+    this.launcher = List.copyOf(launcher);
+  }
 
   /**
    * A kernelspec starting {@code jar} with {@code java}.
    *
    * @param java the absolute path of the java launcher
    * @param jar the absolute path of the iechorfile jar
+   * @throws IllegalArgumentException when a path is relative
    */
-  public KernelSpec(Path java, Path jar) {
-    if (!java.isAbsolute() || !jar.isAbsolute()) {
-      throw new IllegalArgumentException("the java and jar paths must be absolute");
+  public static KernelSpec forJar(Path java, Path jar) {
+    requireAbsolute(java);
+    requireAbsolute(jar);
+    return new KernelSpec(List.of(java.toString(), "-jar", jar.toString()));
+  }
+
+  /**
+   * A kernelspec starting {@code mainClass} from {@code classpath} with {@code java}, for running
+   * from a build tree without the packaged jar.
+   *
+   * @throws IllegalArgumentException when the java path is relative
+   */
+  public static KernelSpec forClasspath(Path java, String classpath, String mainClass) {
+    requireAbsolute(java);
+    return new KernelSpec(List.of(java.toString(), "-cp", classpath, mainClass));
+  }
+
+  private static void requireAbsolute(Path path) {
+    if (!path.isAbsolute()) {
+      throw new IllegalArgumentException("the kernelspec needs absolute paths; got " + path);
     }
-    this.java = java;
-    this.jar = jar;
   }
 
   /** The kernels directory under a prefix: {@code PREFIX/share/jupyter/kernels}. */
@@ -62,9 +82,9 @@ public final class KernelSpec {
   /** The content of {@code kernel.json}. */
   public Map<String, Object> kernelJson() {
     Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put(
-        "argv",
-        List.of(java.toString(), "-jar", jar.toString(), "kernel", "run", "{connection_file}"));
+    List<String> argv = new ArrayList<>(launcher);
+    argv.addAll(List.of("kernel", "run", "{connection_file}"));
+    spec.put("argv", argv);
     spec.put("display_name", "iEchorfile");
     spec.put("language", "dockerfile");
     spec.put("interrupt_mode", "message");
