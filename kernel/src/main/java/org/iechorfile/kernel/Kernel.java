@@ -1,5 +1,6 @@
 package org.iechorfile.kernel;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,7 +124,12 @@ public final class Kernel implements AutoCloseable {
   public static Kernel start(ConnectionInfo info, CommandTarget target, String version, Clock clock)
       throws InterruptedException {
     Kernel kernel = new Kernel(info, target, version, clock);
-    kernel.startThreads();
+    try {
+      kernel.startThreads();
+    } catch (RuntimeException | InterruptedException e) {
+      kernel.close();
+      throw e;
+    }
     return kernel;
   }
 
@@ -140,9 +146,7 @@ public final class Kernel implements AutoCloseable {
     publisher.publish(
         codec.encode(
             new Message(
-                List.of(
-                    ("kernel." + sessionId + ".status")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                List.of(("kernel." + sessionId + ".status").getBytes(StandardCharsets.UTF_8)),
                 Header.create("status", sessionId, clock.instant()),
                 "{}",
                 Map.of(),

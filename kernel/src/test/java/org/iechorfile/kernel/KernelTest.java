@@ -166,6 +166,37 @@ class KernelTest {
   }
 
   @Test
+  void start_portTaken_failsNamingTheAddress() throws Exception {
+    ConnectionInfo taken =
+        new ConnectionInfo(
+            "tcp",
+            "127.0.0.1",
+            info.shellPort(),
+            port(),
+            port(),
+            port(),
+            port(),
+            "hmac-sha256",
+            "k");
+    Session other =
+        Session.builder()
+            .home(home.resolve("other"))
+            .sandbox(new ScriptedSandbox())
+            .images(new NoBaseImages())
+            .build();
+    IllegalStateException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class,
+            () ->
+                Kernel.start(
+                    taken,
+                    new CommandTarget(other, Analysis.standalone(), home),
+                    "test",
+                    Clock.systemUTC()));
+    assertTrue(e.getMessage().contains(info.address(info.shellPort())), e.getMessage());
+  }
+
+  @Test
   void heartbeat_bytes_echoed() {
     ZMQ.Socket hb = connect(SocketType.REQ, info.hbPort());
     hb.send("ping-1".getBytes(UTF_8), 0);

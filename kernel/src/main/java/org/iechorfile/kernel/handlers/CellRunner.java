@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.iechorfile.engine.Segment;
+import org.iechorfile.engine.command.CommandCatalogue;
 import org.iechorfile.engine.command.CommandParser;
 import org.iechorfile.engine.command.CommandRegistry;
 import org.iechorfile.engine.command.CommandResult;
@@ -44,9 +45,7 @@ final class CellRunner {
   CellRunner(CommandTarget target) {
     this.target = target;
     CommandRegistry commands = CommandRegistry.standard().with("shell", TerminalOnly::parse);
-    this.runner =
-        new ScriptRunner(
-            new CommandParser(org.iechorfile.engine.command.CommandCatalogue.standard(), commands));
+    this.runner = new ScriptRunner(new CommandParser(CommandCatalogue.standard(), commands));
   }
 
   /** Stops the running step and the rest of the cell. */

@@ -1,5 +1,6 @@
 package org.iechorfile.kernel.handlers;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.iechorfile.kernel.protocol.Outputs;
@@ -44,7 +45,7 @@ public final class Dispatcher {
           Replies.Error.of(
               "MalformedRequest",
               e.getMessage(),
-              java.util.List.of("The kernel could not read this request: " + e.getMessage())));
+              List.of("The kernel could not read this request: " + e.getMessage())));
     } finally {
       exchange.publish("status", new Outputs.Status("idle"));
     }

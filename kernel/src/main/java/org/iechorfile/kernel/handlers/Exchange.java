@@ -1,6 +1,8 @@
 package org.iechorfile.kernel.handlers;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -76,12 +78,10 @@ public final class Exchange {
   public void publish(String type, Object content) {
     iopub.accept(
         new Message(
-            java.util.List.of(("kernel." + session + "." + type).getBytes(UTF8)),
+            List.of(("kernel." + session + "." + type).getBytes(StandardCharsets.UTF_8)),
             Header.create(type, session, clock.instant()),
             parent,
             Map.of(),
             content));
   }
-
-  private static final java.nio.charset.Charset UTF8 = java.nio.charset.StandardCharsets.UTF_8;
 }
