@@ -88,8 +88,15 @@ class ExtraProtocolTests(unittest.TestCase):
         self.assertEqual(reply["content"]["status"], "ok")
 
     def test_stop_on_error_aborts_queued_cells(self):
-        first = self.kc.execute("FRM busybox")
-        second = self.kc.execute("ENV QUEUED=1")
+        # As JupyterLab's "Run all" does: every request is made before the first one fails.
+        requests = [
+            self.kc.session.msg("execute_request", dict(code=code, silent=False, store_history=True,
+                                user_expressions={}, allow_stdin=False, stop_on_error=True))
+            for code in ("FRM busybox", "ENV QUEUED=1")
+        ]
+        for msg in requests:
+            self.kc.shell_channel.send(msg)
+        first, second = (msg["header"]["msg_id"] for msg in requests)
         replies = {}
         while len(replies) < 2:
             r = self.kc.get_shell_msg(timeout=30)
