@@ -9,7 +9,8 @@ import org.iechorfile.kernel.wire.MalformedMessageException;
 
 /**
  * Routes requests to their handlers and brackets each one with {@code busy} and {@code idle} on
- * IOPub. Requests of unknown types get the brackets and no reply, and are logged.
+ * IOPub. Requests of unknown types get the brackets and no reply, and are logged. A malformed
+ * request or a failure of the engine gets an error reply.
  */
 public final class Dispatcher {
 
@@ -46,6 +47,19 @@ public final class Dispatcher {
               "MalformedRequest",
               e.getMessage(),
               List.of("The kernel could not read this request: " + e.getMessage())));
+    } catch (RuntimeException e) {
+      // The kernel's outermost handler: the engine is broken or misused (the third error
+      // channel). The client still gets a reply, so it does not wait forever.
+      LOG.log(System.Logger.Level.ERROR, "failed to answer " + exchange.request().type(), e);
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      exchange.reply(
+          Replies.Error.of(
+              "EngineError",
+              message,
+              List.of(
+                  "The session engine failed: " + message,
+                  "Restart the kernel to start a new session; the store keeps pulled images"
+                      + " and the build cache.")));
     } finally {
       exchange.publish("status", new Outputs.Status("idle"));
     }

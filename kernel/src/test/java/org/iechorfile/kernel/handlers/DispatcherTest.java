@@ -21,7 +21,21 @@ class DispatcherTest {
               "comm_open",
               CommHandlers.open(),
               "shutdown_request",
-              exchange -> exchange.content(Replies.Shutdown.class)));
+              exchange -> exchange.content(Replies.Shutdown.class),
+              "execute_request",
+              exchange -> {
+                throw new IllegalStateException("the session is closed");
+              }));
+
+  @Test
+  void dispatch_engineFailure_errorReplySayingRestartThenIdle() {
+    dispatcher.dispatch(recorder.exchange("execute_request", Map.of("code", "ENV A=1")));
+    String reply = recorder.json(recorder.lastReply());
+    assertTrue(reply.contains("\"ename\":\"EngineError\""), reply);
+    assertTrue(reply.contains("the session is closed"), reply);
+    assertTrue(reply.contains("Restart the kernel"), reply);
+    assertEquals(List.of("status", "status"), recorder.iopubTypes());
+  }
 
   @Test
   void dispatch_kernelInfo_busyReplyIdle() {
