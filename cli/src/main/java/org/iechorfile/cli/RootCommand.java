@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       ParseCommand.class,
       PullCommand.class,
       ImagesCommand.class,
+      LoadCommand.class,
       PushCommand.class,
       GcCommand.class
     })
