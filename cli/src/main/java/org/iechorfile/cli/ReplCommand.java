@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
     })
 final class ReplCommand implements Callable<Integer> {
 
+  private static final System.Logger LOG = System.getLogger(ReplCommand.class.getName());
+
   private final Launch launch;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -80,11 +82,32 @@ final class ReplCommand implements Callable<Integer> {
         String script = new String(launch.stdin().readAllBytes(), StandardCharsets.UTF_8);
         return ScriptMode.run(script, target, out, Styles.plain());
       }
+      warmUp(workspace);
       try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
         Styles styles = Styles.forTerminal(terminal.getType(), true, launch.environment());
         return new Repl(terminal, target, workspace.home().resolve("history"), styles).run();
       }
     }
+  }
+
+  /**
+   * Opens the store and makes the registry client in the background while the prompt shows, so that
+   * the first FROM and the first completion of an image name do not wait for them.
+   */
+  private static void warmUp(Workspace workspace) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                workspace.images();
+              } catch (RuntimeException e) {
+                // Reported again, with its message, when the store is really needed.
+                LOG.log(System.Logger.Level.DEBUG, "cannot open the store yet", e);
+              }
+            },
+            "workspace-warm-up");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private int runFile(CommandTarget target, PrintWriter out, PrintWriter err) throws IOException {

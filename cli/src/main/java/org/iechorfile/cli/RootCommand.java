@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
       ParseCommand.class,
       PullCommand.class,
       ImagesCommand.class,
+      LoadCommand.class,
+      PushCommand.class,
       GcCommand.class,
       KernelCommand.class
     })

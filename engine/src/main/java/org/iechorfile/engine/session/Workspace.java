@@ -1,6 +1,8 @@
 package org.iechorfile.engine.session;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -17,52 +19,44 @@ import org.iechorfile.engine.tar.OverlayNamespace;
  * Everything a front end needs to start sessions, set up from the environment: the store under
  * {@code IECHOR_HOME}, the registry client (mirrors from {@code IECHOR_REGISTRY_MIRROR},
  * credentials from {@code ~/.iechor/config.json} then {@code ~/.docker/config.json}), the image
- * library and the sandbox.
+ * library and the sandbox. Thread-safe.
  */
 public final class Workspace {
 
   private final Path home;
-  private final Store store;
-  private final RegistryClient registry;
-  private final ImageLibrary images;
+  private final Map<String, String> environment;
   private final Sandbox sandbox;
   private final Clock clock;
+  private Store store;
+  private RegistryClient registry;
+  private ImageLibrary images;
 
-  private Workspace(Path home, Store store, RegistryClient registry, Sandbox sandbox, Clock clock) {
+  private Workspace(Path home, Map<String, String> environment, Sandbox sandbox, Clock clock) {
     this.home = home;
-    this.store = store;
-    this.registry = registry;
-    this.images = new ImageLibrary(store, registry);
+    this.environment = Map.copyOf(environment);
     this.sandbox = sandbox;
     this.clock = clock;
   }
 
   /**
-   * The workspace for {@code environment} (normally {@link System#getenv()}).
+   * The workspace for {@code environment} (normally {@link System#getenv()}). The store is opened
+   * and the registry client made on first use, so that a front end can show its prompt first.
    *
-   * @throws IOException when the store cannot be created or opened
+   * @throws IOException when the store's directory cannot be created
    */
   public static Workspace fromEnvironment(Map<String, String> environment) throws IOException {
     Path home = Store.defaultRoot(environment).toAbsolutePath().normalize();
-    Store store = Store.open(home, OverlayNamespace.current());
-    Path userHome = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
+    Files.createDirectories(home);
     Clock clock = Clock.systemUTC();
-    RegistryClient registry =
-        new RegistryClient(
-            RegistryClient.defaultHttpClient(),
-            clock,
-            DockerConfigCredentials.inHome(userHome, environment),
-            RegistryMirrors.fromEnvironment(environment));
-    return new Workspace(home, store, registry, new LinuxSandbox(clock), clock);
+    return new Workspace(home, environment, new LinuxSandbox(clock), clock);
   }
 
   /** A session builder with this workspace's store, sandbox and images already set. */
   public Session.Builder newSession() {
-    return Session.builder()
-        .home(home)
-        .sandbox(sandbox)
-        .images(new StoreImages(images, home))
-        .clock(clock);
+    BaseImages lazy =
+        (reference, platform, progress) ->
+            new StoreImages(images(), home).resolve(reference, platform, progress);
+    return Session.builder().home(home).sandbox(sandbox).images(lazy).clock(clock);
   }
 
   /** The store's directory. */
@@ -70,18 +64,41 @@ public final class Workspace {
     return home;
   }
 
-  /** The local store. */
-  public Store store() {
+  /**
+   * The local store, opened on first use.
+   *
+   * @throws UncheckedIOException when the store cannot be opened
+   */
+  public synchronized Store store() {
+    if (store == null) {
+      try {
+        store = Store.open(home, OverlayNamespace.current());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot open the store at " + home, e);
+      }
+    }
     return store;
   }
 
-  /** The registry client. */
-  public RegistryClient registry() {
+  /** The registry client, made on first use. */
+  public synchronized RegistryClient registry() {
+    if (registry == null) {
+      Path userHome = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
+      registry =
+          new RegistryClient(
+              RegistryClient.defaultHttpClient(),
+              clock,
+              DockerConfigCredentials.inHome(userHome, environment),
+              RegistryMirrors.fromEnvironment(environment));
+    }
     return registry;
   }
 
   /** The user's images: the store, pulling from registries when needed. */
-  public ImageLibrary images() {
+  public synchronized ImageLibrary images() {
+    if (images == null) {
+      images = new ImageLibrary(store(), registry());
+    }
     return images;
   }
 
