@@ -36,9 +36,11 @@ public final class Analysis {
   /**
    * Whether {@code input} is ready to run. Incomplete input ends in a continuation escape, inside a
    * heredoc body or inside a JSON array; a final blank line after a continuation escape completes
-   * it, as the end of a file does. Invalid input has errors no further line can fix (an unknown
-   * instruction or command, a bad parser directive, a JSON array of non-strings); finer checks
-   * happen when the input is applied.
+   * it, as the end of a file does. A {@code %} command is always one line. A JSON array may go on
+   * over several lines without escapes; {@link Completeness#source()} then holds the text with the
+   * escapes added, which is what should be applied. Invalid input has errors no further line can
+   * fix (an unknown instruction or command, a bad parser directive, a JSON array of non-strings);
+   * finer checks happen when the input is applied.
    *
    * @param input the cell or buffer; not null
    * @return the verdict, with what is awaited or what is wrong
@@ -79,8 +81,8 @@ public final class Analysis {
   /**
    * The documentation of a topic: an instruction ({@code RUN}), an instruction and one of its flags
    * ({@code RUN --mount}, {@code RUN --mount=type=cache} for a mount type), a flag alone ({@code
-   * --chmod}) or a {@code %} command ({@code %undo} or {@code undo}); an empty topic gives the
-   * overview of all of them.
+   * --chmod}), a {@code %} command ({@code %undo} or {@code undo}) or a parser directive ({@code
+   * escape}, {@code # escape}); an empty topic gives the overview of all of them.
    *
    * @param topic the topic as typed after {@code %help}; not null
    * @return the documentation, or empty when the topic is unknown
@@ -90,8 +92,9 @@ public final class Analysis {
   }
 
   /**
-   * The documentation of what is under {@code cursor}: the keyword, the flag (or mount type) or the
-   * {@code %} command, falling back to the instruction or command the cursor is in.
+   * The documentation of what is under {@code cursor}: the keyword, the flag (or mount type), the
+   * {@code %} command or the parser directive, falling back to the instruction or command the
+   * cursor is in.
    *
    * @param input the cell or buffer; not null
    * @param cursor code-point offset of the cursor; clamped to the input

@@ -1,6 +1,7 @@
 package org.iechorfile.engine;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Input split into logical lines: what {@link CellScanner} makes of a notebook cell or a REPL
@@ -13,13 +14,13 @@ import java.util.List;
 record Cell(List<Line> lines, List<Item> items, char escape) {
 
   /** The item whose physical lines include line {@code index}, if any. */
-  java.util.Optional<Item> itemOnLine(int index) {
+  Optional<Item> itemOnLine(int index) {
     for (Item item : items) {
       if (item.firstLine() <= index && index <= item.lastLine()) {
-        return java.util.Optional.of(item);
+        return Optional.of(item);
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /**

@@ -1,8 +1,10 @@
 package org.iechorfile.engine;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.iechorfile.engine.command.CommandCatalogue;
 import org.iechorfile.engine.command.CommandSpec;
 import org.iechorfile.engine.syntax.Keyword;
@@ -12,6 +14,12 @@ import org.iechorfile.engine.syntax.Keyword;
  * and, inside an instruction, its flags, flag values, variables and arguments.
  */
 final class Completer {
+
+  private static final List<String> SIGNALS =
+      List.of("SIGTERM", "SIGINT", "SIGQUIT", "SIGKILL", "SIGHUP", "SIGUSR1", "SIGUSR2");
+
+  private static final Set<Keyword> NOT_TRIGGERS =
+      EnumSet.of(Keyword.FROM, Keyword.MAINTAINER, Keyword.ONBUILD);
 
   private final Cell cell;
   private final CompletionSource source;
@@ -78,6 +86,17 @@ final class Completer {
     return keywords.at(start, end);
   }
 
+  /** The keywords ONBUILD can hold: all but FROM, MAINTAINER and ONBUILD itself. */
+  private Completions triggers(String prefix, int start, int cursor) {
+    Candidates keywords = Candidates.matchingAnyCase(prefix);
+    for (Keyword keyword : Keyword.values()) {
+      if (!NOT_TRIGGERS.contains(keyword)) {
+        keywords.add(keyword.name() + " ", manual.summary(keyword));
+      }
+    }
+    return keywords.at(start, cursor);
+  }
+
   private Completions instruction(Item item, int cursor) {
     String before = item.text().substring(0, item.charsBefore(cursor));
     List<Word> words = Word.split(before, cell.escape());
@@ -98,6 +117,9 @@ final class Completer {
       return Completions.none(cursor);
     }
     if (keyword.get() == Keyword.ONBUILD) {
+      if (previous.size() == 1) {
+        return triggers(current.text(), start, cursor);
+      }
       return words(item, cursor, previous.subList(1, previous.size()), current);
     }
     int dollar = variableStart(current.text());
@@ -126,13 +148,19 @@ final class Completer {
     int index = args.size();
     switch (keyword) {
       case FROM:
-        if (index == 0) {
+        if (index == 1) {
+          candidates = Candidates.matchingAnyCase(prefix).add("AS ", "names this stage");
+        } else if (index == 0) {
           candidates.addAll(source.storeImages(prefix), "image").addAll(stages(), "stage");
-        } else if (index == 1) {
-          return Candidates.matchingAnyCase(prefix)
-              .add("AS ", "names this stage")
-              .at(start, cursor);
         }
+        break;
+      case HEALTHCHECK:
+        candidates =
+            index == 0
+                ? Candidates.matchingAnyCase(prefix)
+                    .add("CMD ", "the check to run")
+                    .add("NONE", "no health check")
+                : imagePathsIfAbsolute(candidates, prefix);
         break;
       case WORKDIR:
       case VOLUME:
@@ -145,20 +173,8 @@ final class Completer {
       case USER:
         candidates.addAll(source.users(prefix), "user");
         break;
-      case HEALTHCHECK:
-        if (index == 0) {
-          return Candidates.matchingAnyCase(prefix)
-              .add("CMD ", "the check to run")
-              .add("NONE", "no health check")
-              .at(start, cursor);
-        }
-        imagePathsIfAbsolute(candidates, prefix);
-        break;
       case STOPSIGNAL:
-        for (String signal :
-            List.of("SIGTERM", "SIGINT", "SIGQUIT", "SIGKILL", "SIGHUP", "SIGUSR1", "SIGUSR2")) {
-          candidates.add(signal, "");
-        }
+        candidates.addAll(SIGNALS, "");
         break;
       case RUN:
       case CMD:
@@ -183,10 +199,8 @@ final class Completer {
     }
   }
 
-  private void imagePathsIfAbsolute(Candidates candidates, String prefix) {
-    if (prefix.startsWith("/")) {
-      candidates.addAll(source.imagePaths(prefix), "");
-    }
+  private Candidates imagePathsIfAbsolute(Candidates candidates, String prefix) {
+    return prefix.startsWith("/") ? candidates.addAll(source.imagePaths(prefix), "") : candidates;
   }
 
   private static Optional<String> fromFlag(List<Word> flags) {

@@ -2,6 +2,7 @@ package org.iechorfile.engine;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What may be typed at the cursor: candidates that replace the code points from {@code start} to
@@ -41,6 +42,6 @@ public record Completions(int start, int end, List<Completions.Candidate> candid
 
   /** The candidates' texts, in order. */
   public List<String> texts() {
-    return candidates.stream().map(Candidate::text).collect(java.util.stream.Collectors.toList());
+    return candidates.stream().map(Candidate::text).collect(Collectors.toList());
   }
 }

@@ -1,6 +1,7 @@
 package org.iechorfile.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,52 +68,59 @@ final class FlagCompleter {
     String field = value.substring(comma + 1);
     int fieldStart = valueStart + comma + 1;
     Map<String, String> given = fields(value.substring(0, Math.max(0, comma)));
-    String type = given.getOrDefault("type", "bind");
     int equals = field.indexOf('=');
     if (equals < 0) {
-      Candidates candidates = Candidates.matching(field);
-      if (!given.containsKey("type")) {
-        candidates.add("type=", "bind, cache, tmpfs, secret or ssh");
-      }
-      manual
-          .mountKeys(type)
-          .forEach(
-              (key, summary) -> {
-                if (!given.containsKey(key)) {
-                  candidates.add(SWITCHES.contains(key) ? key : key + "=", summary);
-                }
-              });
-      return candidates.at(Completer.startOf(item, fieldStart, cursor), cursor);
+      return mountKeys(given, field).at(Completer.startOf(item, fieldStart, cursor), cursor);
     }
     String key = field.substring(0, equals).toLowerCase(Locale.ROOT);
-    String prefix = field.substring(equals + 1);
+    Candidates candidates = mountValue(given, key, field.substring(equals + 1));
+    return candidates.at(Completer.startOf(item, fieldStart + equals + 1, cursor), cursor);
+  }
+
+  /** The keys of the chosen mount type (bind by default) not given yet. */
+  private Candidates mountKeys(Map<String, String> given, String prefix) {
+    Candidates candidates = Candidates.matching(prefix);
+    if (!given.containsKey("type")) {
+      candidates.add("type=", "bind, cache, tmpfs, secret or ssh");
+    }
+    manual
+        .mountKeys(given.getOrDefault("type", "bind"))
+        .forEach(
+            (key, summary) -> {
+              if (!given.containsKey(key)) {
+                candidates.add(SWITCHES.contains(key) ? key : key + "=", summary);
+              }
+            });
+    return candidates;
+  }
+
+  /** The values of mount key {@code key}: enumerated ones, stages, or paths from the source. */
+  private Candidates mountValue(Map<String, String> given, String key, String prefix) {
     Candidates candidates = Candidates.matching(prefix);
     candidates.addAll(manual.mountValues(key), "");
     CompletionSource source = completer.source();
     switch (key) {
       case "from":
-        candidates.addAll(completer.stages(), "stage").addAll(source.storeImages(prefix), "image");
-        break;
+        return candidates
+            .addAll(completer.stages(), "stage")
+            .addAll(source.storeImages(prefix), "image");
       case "source":
       case "src":
         String from = given.getOrDefault("from", "");
-        candidates.addAll(
+        return candidates.addAll(
             from.isEmpty() ? source.contextPaths(prefix) : source.stagePaths(from, prefix), "");
-        break;
       case "target":
       case "dst":
       case "destination":
-        candidates.addAll(source.imagePaths(prefix), "");
-        break;
+        return candidates.addAll(source.imagePaths(prefix), "");
       default:
-        break;
+        return candidates;
     }
-    return candidates.at(Completer.startOf(item, fieldStart + equals + 1, cursor), cursor);
   }
 
   /** The {@code key=value} fields of a mount specification, keys in lower case. */
   private static Map<String, String> fields(String spec) {
-    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    Map<String, String> fields = new LinkedHashMap<>();
     List<String> parts = new ArrayList<>(List.of(spec.split(",")));
     for (String part : parts) {
       int equals = part.indexOf('=');

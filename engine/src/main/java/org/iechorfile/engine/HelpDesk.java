@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.iechorfile.engine.command.CommandCatalogue;
 import org.iechorfile.engine.command.CommandOption;
 import org.iechorfile.engine.command.CommandSpec;
@@ -11,6 +13,10 @@ import org.iechorfile.engine.syntax.Keyword;
 
 /** Finds the documentation for a help topic or for the word under the cursor. */
 final class HelpDesk {
+
+  /** A directive as a help topic: {@code # escape}, {@code #escape=`}. */
+  private static final Pattern DIRECTIVE =
+      Pattern.compile("^\\s*#\\s*([A-Za-z][A-Za-z0-9]*)\\s*(=.*)?$");
 
   private final Manual manual = Manual.standard();
   private final CommandCatalogue commands = CommandCatalogue.standard();
@@ -22,6 +28,10 @@ final class HelpDesk {
       return Optional.of(overview());
     }
     String first = words.get(0).text();
+    Matcher directive = DIRECTIVE.matcher(topic);
+    if (directive.matches()) {
+      return manual.directive(directive.group(1));
+    }
     if (first.startsWith("%")) {
       return commands.find(first).map(HelpDesk::command);
     }
@@ -41,7 +51,8 @@ final class HelpDesk {
       }
       return Optional.empty();
     }
-    return commands.find(first).map(HelpDesk::command);
+    Optional<Documentation> command = commands.find(first).map(HelpDesk::command);
+    return command.isPresent() ? command : manual.directive(first);
   }
 
   /** The documentation of a flag word ({@code --mount=type=cache,...}) of {@code keyword}. */
@@ -73,6 +84,9 @@ final class HelpDesk {
     Item item = found.get();
     if (item.kind() == Item.Kind.COMMAND) {
       return inspectCommand(item, cursor);
+    }
+    if (item.kind() == Item.Kind.DIRECTIVE) {
+      return help(item.text());
     }
     if (item.kind() != Item.Kind.INSTRUCTION) {
       return Optional.empty();
@@ -132,6 +146,10 @@ final class HelpDesk {
     }
     for (CommandSpec spec : commands.all()) {
       items.add(new Documentation.Item(spec.spelled(), spec.summary()));
+    }
+    for (String name : manual.directives()) {
+      items.add(
+          new Documentation.Item("# " + name, manual.directive(name).orElseThrow().summary()));
     }
     return new Documentation(
         "iEchorfile",

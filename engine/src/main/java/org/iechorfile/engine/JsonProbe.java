@@ -29,7 +29,11 @@ final class JsonProbe {
 
   private JsonProbe() {}
 
-  /** Probes {@code text} from index {@code from}. */
+  /**
+   * Probes {@code text} from index {@code from}. One loop over the characters with a small state
+   * (open brackets, whether a value is expected) reads clearer than a split into helpers, so this
+   * method is longer than most.
+   */
   static Result probe(String text, int from) {
     int i = skipBlanks(text, from);
     if (i >= text.length() || text.charAt(i) != '[') {

@@ -78,6 +78,23 @@ final class Manual {
     return documentation("RUN --mount=type=" + type.toLowerCase(Locale.ROOT), node, items);
   }
 
+  /** The documentation of the parser directive {@code name} ({@code escape}), in any case. */
+  Optional<Documentation> directive(String name) {
+    String key = name.toLowerCase(Locale.ROOT);
+    JsonNode node = root.path("directives").path(key);
+    if (node.isMissingNode()) {
+      return Optional.empty();
+    }
+    return documentation("# " + key, node, List.of());
+  }
+
+  /** The names of the parser directives, in documentation order. */
+  List<String> directives() {
+    List<String> names = new ArrayList<>();
+    root.path("directives").properties().forEach(e -> names.add(e.getKey()));
+    return names;
+  }
+
   /** The mount types, in documentation order. */
   List<String> mountTypes() {
     List<String> types = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.iechorfile.engine.syntax.Keyword;
 
 /**
@@ -45,9 +46,7 @@ record Shape(Word head, List<Word> flags, List<Word> args, int argsStart, List<S
       next++;
     }
     List<Word> flags =
-        words.subList(1, next).stream()
-            .filter(Word::isFlag)
-            .collect(java.util.stream.Collectors.toList());
+        words.subList(1, next).stream().filter(Word::isFlag).collect(Collectors.toList());
     List<Word> args = List.copyOf(words.subList(next, words.size()));
     int argsStart = args.isEmpty() ? text.length() : args.get(0).start();
     Word head = words.get(0);

@@ -187,6 +187,10 @@ class AnalysisCompleteTest {
   @Test
   void complete_onbuildTrigger_completesLikeAnInstruction() {
     assertEquals(List.of("RUN "), at("ONBUILD R|").texts());
+    Completions triggers = at("ONBUILD |");
+    assertEquals(15, triggers.candidates().size());
+    assertTrue(triggers.texts().contains("COPY "));
+    assertTrue(!triggers.texts().contains("FROM ") && !triggers.texts().contains("%undo "));
     assertEquals(List.of("--from="), at("ONBUILD COPY --fr|").texts());
   }
 

@@ -68,9 +68,23 @@ class AnalysisHelpTest {
   void help_emptyTopic_listsEverything() {
     Documentation overview = analysis.help("  ").orElseThrow();
     assertEquals(
-        Keyword.values().length + CommandCatalogue.standard().all().size(),
+        Keyword.values().length + CommandCatalogue.standard().all().size() + 3,
         overview.items().size());
     assertTrue(overview.toPlainText().contains("%undo"));
+  }
+
+  @Test
+  void help_directive_withOrWithoutHash() {
+    assertEquals("# escape", topicOf(analysis.help("escape")));
+    assertEquals("# syntax", topicOf(analysis.help("# syntax")));
+    assertEquals("# check", topicOf(analysis.help("#CHECK=skip=all")));
+    assertEquals("(none)", topicOf(analysis.help("# nope")));
+  }
+
+  @Test
+  void inspect_onDirective_givesTheDirective() {
+    assertEquals("# escape", inspect("# esc|ape=`\nRUN x"));
+    assertEquals("(none)", inspect("RUN x\n# esc|ape=`"));
   }
 
   @Test

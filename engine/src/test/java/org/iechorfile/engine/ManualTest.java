@@ -59,6 +59,20 @@ class ManualTest {
   }
 
   @Test
+  void directive_everyParserDirective_isDocumented() {
+    assertEquals(List.of("syntax", "escape", "check"), manual.directives());
+    for (String name : manual.directives()) {
+      Documentation doc = manual.directive(name).orElseThrow(() -> missing(name));
+      assertComplete(doc, name);
+      assertEquals("# " + name, doc.topic());
+      assertTrue(doc.syntax().startsWith("# " + name + "="), name + " syntax");
+      assertTrue(doc.example().startsWith("# " + name + "="), name + " example");
+    }
+    assertTrue(manual.directive("ESCAPE").isPresent());
+    assertTrue(manual.directive("nope").isEmpty());
+  }
+
+  @Test
   void flagValues_enumerableFlags_listTheirValues() {
     assertEquals(
         List.of("default", "none", "host"),

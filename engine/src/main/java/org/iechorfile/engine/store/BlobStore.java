@@ -103,6 +103,10 @@ public final class BlobStore {
     }
   }
 
+  Path directory() {
+    return directory;
+  }
+
   Path file(Digest digest) {
     if (!digest.algorithm().equals("sha256")) {
       throw new IllegalArgumentException("the store keeps sha256 blobs only, not " + digest);

@@ -49,46 +49,75 @@ final class GarbageCollector {
     return lock.withExclusive(
         () -> {
           long cutoff = System.currentTimeMillis() - grace.toMillis();
-          Reachable live = new Reachable();
-          for (Digest manifest : names.list().values()) {
-            live.manifest(manifest);
-          }
-          for (CacheRecord record : cache.records()) {
-            record.blobs().forEach(live::manifest);
-            live.snapshots.addAll(record.snapshots());
-          }
-          int blobsRemoved = 0;
-          long bytes = 0;
-          for (Path file : children(blobs.file(Digest.sha256("")).getParent())) {
-            String hex = file.getFileName().toString();
-            if (!live.blobs.contains(hex) && Files.getLastModifiedTime(file).toMillis() < cutoff) {
-              long size = Files.size(file);
-              if (Files.deleteIfExists(file)) {
-                blobsRemoved++;
-                bytes += size;
-              }
-            }
-          }
-          int snapshotsRemoved = 0;
-          for (Digest diffId : snapshots.list()) {
-            if (!live.snapshots.contains(diffId)
-                && snapshots.lastUsed(diffId).toMillis() < cutoff) {
-              DirectoryTrees.delete(snapshots.path(diffId));
-              Files.deleteIfExists(snapshots.lockFile(diffId));
-              snapshotsRemoved++;
-            }
-          }
-          for (Path part : children(tmp)) {
-            DirectoryTrees.delete(part);
-          }
-          LOG.log(
-              System.Logger.Level.DEBUG,
-              "gc removed {0} blobs ({1} bytes) and {2} snapshots",
-              blobsRemoved,
-              bytes,
-              snapshotsRemoved);
-          return new GcReport(blobsRemoved, snapshotsRemoved, bytes);
+          Reachable live = reachableFromRoots();
+          GcReport blobReport = removeBlobs(live, cutoff);
+          int snapshotsRemoved = removeSnapshots(live, cutoff);
+          removeStaleTemporaryFiles(cutoff);
+          GcReport report =
+              new GcReport(blobReport.blobsRemoved(), snapshotsRemoved, blobReport.bytesFreed());
+          LOG.log(System.Logger.Level.DEBUG, "gc: {0}", report);
+          return report;
         });
+  }
+
+  /**
+   * Removes what crashed writers left in {@code tmp/}. Only files older than the grace period go:
+   * clients may download into {@code tmp/} without holding the store lock.
+   */
+  private void removeStaleTemporaryFiles(long cutoff) throws IOException {
+    for (Path part : children(tmp)) {
+      if (Files.getLastModifiedTime(part, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis()
+          < cutoff) {
+        DirectoryTrees.delete(part);
+      }
+    }
+  }
+
+  private Reachable reachableFromRoots() throws IOException {
+    Reachable live = new Reachable();
+    for (Digest manifest : names.list().values()) {
+      live.manifest(manifest);
+    }
+    for (CacheRecord record : cache.records()) {
+      record.blobs().forEach(live::manifest);
+      live.snapshots.addAll(record.snapshots());
+    }
+    return live;
+  }
+
+  private GcReport removeBlobs(Reachable live, long cutoff) throws IOException {
+    int removed = 0;
+    long bytes = 0;
+    for (Path file : children(blobs.directory())) {
+      String hex = file.getFileName().toString();
+      if (!live.blobs.contains(hex) && Files.getLastModifiedTime(file).toMillis() < cutoff) {
+        long size = Files.size(file);
+        if (Files.deleteIfExists(file)) {
+          removed++;
+          bytes += size;
+        }
+      }
+    }
+    return new GcReport(removed, 0, bytes);
+  }
+
+  /**
+   * Removes unreferenced snapshots, and the half-unpacked directories of processes that died while
+   * unpacking (no one unpacks while gc holds the store).
+   */
+  private int removeSnapshots(Reachable live, long cutoff) throws IOException {
+    int removed = 0;
+    for (Digest diffId : snapshots.list()) {
+      if (!live.snapshots.contains(diffId) && snapshots.lastUsed(diffId).toMillis() < cutoff) {
+        DirectoryTrees.delete(snapshots.path(diffId));
+        Files.deleteIfExists(snapshots.lockFile(diffId));
+        removed++;
+      }
+    }
+    for (Path leftover : snapshots.leftovers()) {
+      DirectoryTrees.delete(leftover);
+    }
+    return removed;
   }
 
   List<ImageSummary> summaries() throws IOException {

@@ -115,6 +115,15 @@ public final class SnapshotStore {
     return result;
   }
 
+  /** Directories that are not snapshots: what an unpacker that died left behind. */
+  List<Path> leftovers() throws IOException {
+    try (Stream<Path> children = Files.list(directory)) {
+      return children
+          .filter(child -> !child.getFileName().toString().matches("[a-f0-9]{64}"))
+          .toList();
+    }
+  }
+
   Path path(Digest diffId) {
     if (!diffId.algorithm().equals("sha256")) {
       throw new IllegalArgumentException("snapshots are named by sha256 diff_ids, not " + diffId);

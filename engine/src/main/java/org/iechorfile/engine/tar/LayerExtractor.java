@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.iechorfile.engine.image.Digest;
 
 /**
@@ -22,7 +22,8 @@ import org.iechorfile.engine.image.Digest;
  * directory in overlayfs form: OCI whiteouts become overlay whiteouts and opaque directories get
  * the opaque attribute of the configured {@link OverlayNamespace}. Owners, modes (setuid, setgid,
  * sticky), modification times, hard links, symbolic links, device nodes, fifos and extended
- * attributes (PAX {@code SCHILY.xattr.*} and {@code LIBARCHIVE.xattr.*}) are kept.
+ * attributes (PAX {@code SCHILY.xattr.*}, binary values exact, and {@code LIBARCHIVE.xattr.*}) are
+ * kept.
  *
  * <p>Extraction goes to a temporary sibling of the target, renamed into place only when the whole
  * layer was applied (and matched its diff_id, when one is given). Hostile archives are refused with
@@ -35,7 +36,6 @@ import org.iechorfile.engine.image.Digest;
 public final class LayerExtractor {
 
   private static final System.Logger LOG = System.getLogger(LayerExtractor.class.getName());
-  private static final String SCHILY_XATTR = "SCHILY.xattr.";
   private static final String LIBARCHIVE_XATTR = "LIBARCHIVE.xattr.";
 
   private final OverlayNamespace overlay;
@@ -124,8 +124,7 @@ public final class LayerExtractor {
       DigestingInputStream tarStream = new DigestingInputStream(plain);
       SnapshotBuilder builder = new SnapshotBuilder(directory, overlay);
       int entries = 0;
-      TarArchiveInputStream tar =
-          new TarArchiveInputStream(tarStream, StandardCharsets.UTF_8.name());
+      RawPaxTarInputStream tar = new RawPaxTarInputStream(tarStream);
       TarArchiveEntry entry;
       while ((entry = nextEntry(tar)) != null) {
         apply(builder, tar, entry);
@@ -141,15 +140,21 @@ public final class LayerExtractor {
     }
   }
 
-  private static TarArchiveEntry nextEntry(TarArchiveInputStream tar) throws IOException {
+  private static TarArchiveEntry nextEntry(RawPaxTarInputStream tar) throws IOException {
     try {
-      return tar.getNextEntry();
-    } catch (IllegalArgumentException e) {
-      throw new LayerFormatException("the layer has a malformed tar header: " + e.getMessage(), e);
+      return tar.nextEntry();
+    } catch (LayerFormatException e) {
+      throw e;
+    } catch (IllegalArgumentException | IOException e) {
+      throw new LayerFormatException(
+          "the layer is not a valid tar archive ("
+              + e.getMessage()
+              + "); the blob is corrupt or not a layer, pull the image again",
+          e);
     }
   }
 
-  private void apply(SnapshotBuilder builder, TarArchiveInputStream tar, TarArchiveEntry entry)
+  private void apply(SnapshotBuilder builder, RawPaxTarInputStream tar, TarArchiveEntry entry)
       throws IOException {
     EntryPath path = EntryPath.parse(entry.getName());
     EntryMetadata metadata =
@@ -158,7 +163,7 @@ public final class LayerExtractor {
             (int) entry.getLongGroupId(),
             entry.getMode(),
             entry.getLastModifiedTime(),
-            xattrs(entry));
+            xattrs(entry, tar.rawXattrs()));
     if (builder.whiteout(path, metadata)) {
       return;
     }
@@ -182,36 +187,18 @@ public final class LayerExtractor {
   }
 
   /**
-   * The entry's extended attributes. {@code LIBARCHIVE.xattr.} values (base64) are exact; {@code
-   * SCHILY.xattr.} values reach us decoded as UTF-8, so a binary value that is not valid UTF-8
-   * cannot be restored and is dropped with a warning rather than written wrong.
+   * The entry's extended attributes: {@code SCHILY.xattr.} values as the raw bytes of the PAX
+   * header, {@code LIBARCHIVE.xattr.} values (base64) where bsdtar wrote those.
    */
-  private static Map<String, byte[]> xattrs(TarArchiveEntry entry) {
-    Map<String, byte[]> result = new LinkedHashMap<>();
-    entry
-        .getExtraPaxHeaders()
-        .forEach(
-            (key, value) -> {
-              if (key.startsWith(SCHILY_XATTR)) {
-                String name = key.substring(SCHILY_XATTR.length());
-                if (value.indexOf('\uFFFD') >= 0) {
-                  LOG.log(
-                      Level.WARNING,
-                      "dropping binary extended attribute {0} of {1}: it is not valid UTF-8",
-                      name,
-                      entry.getName());
-                } else {
-                  result.putIfAbsent(name, value.getBytes(StandardCharsets.UTF_8));
-                }
-              }
-            });
+  private static Map<String, byte[]> xattrs(TarArchiveEntry entry, Map<String, byte[]> raw) {
+    Map<String, byte[]> result = new LinkedHashMap<>(raw);
     entry
         .getExtraPaxHeaders()
         .forEach(
             (key, value) -> {
               if (key.startsWith(LIBARCHIVE_XATTR)) {
                 String name =
-                    java.net.URLDecoder.decode(
+                    URLDecoder.decode(
                         key.substring(LIBARCHIVE_XATTR.length()), StandardCharsets.UTF_8);
                 result.put(name, Base64.getDecoder().decode(value.trim()));
               }

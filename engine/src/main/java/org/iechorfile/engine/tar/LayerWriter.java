@@ -3,7 +3,6 @@ package org.iechorfile.engine.tar;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
-import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,11 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -44,6 +45,7 @@ public final class LayerWriter {
 
   private static final System.Logger LOG = System.getLogger(LayerWriter.class.getName());
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+  private static final String SCHILY_XATTR = "SCHILY.xattr.";
   private static final String ATTRIBUTES =
       "unix:mode,uid,gid,ino,dev,nlink,rdev,size,lastModifiedTime";
   private static final int S_IFMT = 0170000;
@@ -96,6 +98,7 @@ public final class LayerWriter {
     private final Map<Path, Map<String, byte[]>> xattrs;
     private final long clamp;
     private final Map<String, String> firstLinkByInode = new HashMap<>();
+    private final Map<TarArchiveEntry, Map<String, byte[]>> binaryXattrs = new IdentityHashMap<>();
 
     Walk(Path root, TarArchiveOutputStream tar, Map<Path, Map<String, byte[]>> xattrs, long clamp) {
       this.root = root;
@@ -200,16 +203,29 @@ public final class LayerWriter {
       if (flag == TarConstants.LF_NORMAL) {
         entry.setSize((Long) attributes.get("size"));
       }
+      Map<String, byte[]> exported = new TreeMap<>();
       own.forEach(
           (xattr, value) -> {
             if (!overlay.isOverlayAttribute(xattr)) {
-              addXattr(entry, xattr, value);
+              exported.put(xattr, value);
             }
           });
+      if (exported.values().stream().allMatch(LayerWriter::isUtf8)) {
+        exported.forEach(
+            (xattr, value) ->
+                entry.addPaxHeader(
+                    SCHILY_XATTR + xattr, new String(value, StandardCharsets.UTF_8)));
+      } else {
+        binaryXattrs.put(entry, exported);
+      }
       return entry;
     }
 
     private void put(TarArchiveEntry entry, Path path) throws IOException {
+      Map<String, byte[]> binary = binaryXattrs.remove(entry);
+      if (binary != null) {
+        putRawPaxHeader(tar, entry, binary);
+      }
       tar.putArchiveEntry(entry);
       if (entry.isFile() && !entry.isLink() && entry.getSize() > 0) {
         Files.copy(path, tar);
@@ -218,20 +234,57 @@ public final class LayerWriter {
     }
   }
 
-  private static void addXattr(TarArchiveEntry entry, String name, byte[] value) {
+  /**
+   * Writes the PAX header of {@code entry} by hand, because the tar library can only write text
+   * values: it carries the path, link target and every extended attribute as raw bytes. The entry
+   * itself then gets a short ASCII name so that the library adds no second header.
+   */
+  private static void putRawPaxHeader(
+      TarArchiveOutputStream tar, TarArchiveEntry entry, Map<String, byte[]> xattrs)
+      throws IOException {
+    Map<String, byte[]> records = new LinkedHashMap<>();
+    records.put("path", entry.getName().getBytes(StandardCharsets.UTF_8));
+    if (!entry.getLinkName().isEmpty()) {
+      records.put("linkpath", entry.getLinkName().getBytes(StandardCharsets.UTF_8));
+    }
+    xattrs.forEach((name, value) -> records.put(SCHILY_XATTR + name, value));
+    byte[] body = PaxRecords.encode(records);
+    TarArchiveEntry header =
+        new TarArchiveEntry(
+            "PaxHeaders/" + shortAscii(entry.getName(), 80),
+            TarConstants.LF_PAX_EXTENDED_HEADER_LC,
+            true);
+    header.setSize(body.length);
+    header.setMode(0644);
+    header.setUserName("");
+    header.setGroupName("");
+    header.setLastModifiedTime(entry.getLastModifiedTime());
+    tar.putArchiveEntry(header);
+    tar.write(body);
+    tar.closeArchiveEntry();
+    entry.setName(shortAscii(entry.getName(), 99));
+    if (!entry.getLinkName().isEmpty()) {
+      entry.setLinkName(shortAscii(entry.getLinkName(), 99));
+    }
+  }
+
+  /** The last {@code limit} characters of {@code name}, non-ASCII ones replaced by {@code _}. */
+  private static String shortAscii(String name, int limit) {
+    StringBuilder ascii = new StringBuilder();
+    name.chars().forEach(c -> ascii.append(c < 0x20 || c > 0x7e ? '_' : (char) c));
+    return ascii.length() <= limit ? ascii.toString() : ascii.substring(ascii.length() - limit);
+  }
+
+  private static boolean isUtf8(byte[] value) {
     try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(value))
-              .toString();
-      entry.addPaxHeader("SCHILY.xattr." + name, text);
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(value));
+      return true;
     } catch (CharacterCodingException e) {
-      entry.addPaxHeader(
-          "LIBARCHIVE.xattr." + URLEncoder.encode(name, StandardCharsets.UTF_8),
-          Base64.getEncoder().encodeToString(value));
+      return false;
     }
   }
 }

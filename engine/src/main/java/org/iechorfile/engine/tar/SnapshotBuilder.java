@@ -31,9 +31,13 @@ import java.util.Set;
  * directory metadata (which children would disturb) are collected and applied by {@link #finish()}.
  * Order matters there: owner before mode (chown clears setuid), attributes after owner (chown
  * clears {@code security.capability}), directory times last and deepest first.
+ *
+ * <p>In a user namespace ({@link OverlayNamespace#USER}) device nodes and {@code trusted.*}
+ * attributes cannot be made; they are skipped with a warning, as rootless podman does.
  */
 final class SnapshotBuilder {
 
+  private static final System.Logger LOG = System.getLogger(SnapshotBuilder.class.getName());
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
   private static final String WHITEOUT_PREFIX = ".wh.";
   private static final String OPAQUE_MARKER = ".wh..wh..opq";
@@ -107,6 +111,14 @@ final class SnapshotBuilder {
   /** Adds a character device ({@code c}), block device ({@code b}) or fifo ({@code p}). */
   void node(EntryPath path, char type, int major, int minor, EntryMetadata metadata)
       throws IOException {
+    if (type != 'p' && overlay == OverlayNamespace.USER) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "skipping device node {0}: only the real root can create devices; "
+              + "containers get their /dev from the sandbox",
+          path);
+      return;
+    }
     Path target = replaceable(path);
     nodes.add(node(target, type, major, minor, metadata));
     nodeMetadata.put(target, metadata);
@@ -275,6 +287,14 @@ final class SnapshotBuilder {
   /** {@code user.} attributes on files and directories through NIO, all others batched. */
   private void setXattr(Path target, String name, byte[] value, boolean symlinkOrNode)
       throws IOException {
+    if (name.startsWith("trusted.") && overlay == OverlayNamespace.USER) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "dropping attribute {0} of {1}: trusted.* needs the real root",
+          name,
+          root.relativize(target));
+      return;
+    }
     if (name.startsWith("user.") && !symlinkOrNode) {
       UserDefinedFileAttributeView view =
           Files.getFileAttributeView(target, UserDefinedFileAttributeView.class, NOFOLLOW);

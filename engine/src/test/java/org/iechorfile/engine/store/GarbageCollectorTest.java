@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -97,14 +98,21 @@ class GarbageCollectorTest {
   }
 
   @Test
-  void gc_leftoverTemporaryFiles_removed() throws IOException {
-    Files.writeString(store.root().resolve("tmp/blob-crashed.part"), "half");
+  void gc_leftoversOfCrashedWriters_removed() throws IOException {
+    Path crashed = Files.writeString(store.root().resolve("tmp/blob-crashed.part"), "half");
+    Files.setLastModifiedTime(crashed, FileTime.fromMillis(System.currentTimeMillis() - 7_200_000));
+    Path downloading =
+        Files.writeString(store.root().resolve("tmp/layer-1.download"), "in progress");
+    Path halfUnpacked =
+        Files.createDirectories(
+            store.root().resolve("snapshots/." + kept.diffId().hex() + ".unpack-1/etc"));
 
     store.gc(Duration.ofHours(1));
 
-    try (var list = Files.list(store.root().resolve("tmp"))) {
-      assertEquals(0, list.count());
-    }
+    assertFalse(Files.exists(crashed));
+    assertTrue(Files.exists(downloading), "recent files in tmp/ may be another client's download");
+    assertFalse(Files.exists(halfUnpacked.getParent()));
+    assertEquals(2, store.snapshots().list().size());
   }
 
   @Test

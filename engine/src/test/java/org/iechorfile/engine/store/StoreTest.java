@@ -21,6 +21,7 @@ import org.iechorfile.engine.tar.LayerFormatException;
 import org.iechorfile.engine.tar.OverlayNamespace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class StoreTest {
@@ -90,6 +91,59 @@ class StoreTest {
 
     assertEquals(Digest.sha256(new byte[] {9, 8, 7}), blob.digest());
     assertEquals(Optional.of(blob), store.blobs().find(blob.digest()));
+  }
+
+  @Test
+  void write_contentFailingMidway_keepsNothing() throws IOException {
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                store
+                    .blobs()
+                    .write(
+                        out -> {
+                          out.write(new byte[1000]);
+                          throw new IOException("source went away");
+                        }));
+
+    assertEquals("source went away", e.getMessage());
+    assertEquals(List.of(), tmpFiles());
+    try (Stream<Path> blobs = Files.list(store.root().resolve("blobs/sha256"))) {
+      assertEquals(0, blobs.count());
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void resolve_whileRetagged_alwaysSeesAWholeDigest() throws Exception {
+    Digest first = Digest.sha256("one");
+    Digest second = Digest.sha256("two");
+    store.names().tag("app", first);
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                for (int i = 0; i < 300; i++) {
+                  store.names().tag("app", i % 2 == 0 ? second : first);
+                }
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    writer.start();
+    List<Optional<Digest>> seen = new java.util.ArrayList<>();
+    while (writer.isAlive()) {
+      seen.add(store.names().resolve("app"));
+    }
+    writer.join();
+
+    assertTrue(seen.size() > 0);
+    for (Optional<Digest> digest : seen) {
+      assertTrue(
+          digest.equals(Optional.of(first)) || digest.equals(Optional.of(second)),
+          digest.toString());
+    }
   }
 
   @Test

@@ -301,6 +301,44 @@ class LayerExtractorTest {
         FileTime.fromMillis(0), attributes(target.resolve("deep")).get("lastModifiedTime"));
   }
 
+  @Test
+  void extract_userNamespace_skipsDevicesAndTrustedAttributes() throws IOException {
+    TarArchiveEntry noted = TarFixture.entry("etc/noted", TarConstants.LF_NORMAL, 0644);
+    noted.addPaxHeader("SCHILY.xattr.trusted.note", "root only");
+    noted.addPaxHeader("SCHILY.xattr.user.note", "anyone");
+    byte[] layer =
+        new TarFixture()
+            .device("dev/null", TarConstants.LF_CHR, 1, 3)
+            .put(TarFixture.entry("run/fifo", TarConstants.LF_FIFO, 0600), null)
+            .file("etc/.wh.gone", 0644, "")
+            .put(noted, "x".getBytes(StandardCharsets.UTF_8))
+            .tar();
+    Path target = temp.resolve("layer");
+
+    new LayerExtractor(OverlayNamespace.USER).extract(new ByteArrayInputStream(layer), target);
+
+    assertFalse(Files.exists(target.resolve("dev/null"), NOFOLLOW));
+    assertEquals(010600, attributes(target.resolve("run/fifo")).get("mode"));
+    assertEquals(020000, attributes(target.resolve("etc/gone")).get("mode"));
+    Map<String, byte[]> xattrs = SpecialFiles.readAttributes(target).get(Path.of("etc/noted"));
+    assertEquals(List.of("user.note"), List.copyOf(xattrs.keySet()));
+  }
+
+  @Test
+  void extract_garbage_refusedAsNotATarArchive() throws IOException {
+    byte[] garbage = new byte[4096];
+    new java.util.Random(7).nextBytes(garbage);
+    garbage[0] = 'x';
+
+    LayerFormatException e =
+        assertThrows(
+            LayerFormatException.class,
+            () -> extractor.extract(new ByteArrayInputStream(garbage), temp.resolve("layer")));
+
+    assertTrue(e.getMessage().contains("not a valid tar archive"), e.getMessage());
+    assertEquals(List.of(), listing(temp));
+  }
+
   static List<String> listing(Path directory) throws IOException {
     try (Stream<Path> list = Files.list(directory)) {
       return list.map(p -> p.getFileName().toString()).sorted().toList();
