@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -15,22 +16,36 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = RootCommand.Version.class,
     description = "Write iEchorfiles (Dockerfiles) interactively, one instruction at a time.",
-    subcommands = {ParseCommand.class})
+    subcommands = {
+      ReplCommand.class,
+      BuildCommand.class,
+      ParseCommand.class,
+      PullCommand.class,
+      ImagesCommand.class,
+      GcCommand.class
+    })
 final class RootCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** A command line with our error handlers and exit codes. */
+  @Mixin CommonOptions common;
+
+  /** A command line with our error handlers and exit codes, for this process. */
   static CommandLine commandLine() {
-    CommandLine line = new CommandLine(new RootCommand());
+    return commandLine(Launch.current());
+  }
+
+  /** A command line whose commands run in {@code launch}. */
+  static CommandLine commandLine(Launch launch) {
+    CommandLine line = new CommandLine(new RootCommand(), new LaunchFactory(launch));
     line.setExecutionExceptionHandler(new ErrorHandler());
     return line;
   }
 
   @Override
   public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
+    // No subcommand: the REPL, as "iechorfile repl" would run it.
+    return spec.commandLine().getSubcommands().get("repl").execute();
   }
 
   /** Reads the version Maven wrote into the jar. */

@@ -104,6 +104,20 @@ public final class Analysis {
     return helpDesk.inspect(CellScanner.scan(input), clamp(input, cursor));
   }
 
+  /**
+   * The instructions and {@code %} command lines of {@code input}, in order, each ready to apply on
+   * its own: what a script or a notebook cell runs. Comments and blank lines are dropped; parser
+   * directives at the top are repeated before each instruction; JSON arrays continued over lines
+   * get their joining escapes. Incomplete input gives its open instruction as it stands (applying
+   * it reports what is missing).
+   *
+   * @param input the cell, buffer or script; not null
+   * @return the segments, in input order
+   */
+  public List<Segment> segments(String input) {
+    return Segments.of(input);
+  }
+
   private static int clamp(String input, int cursor) {
     return Math.max(0, Math.min(cursor, input.codePointCount(0, input.length())));
   }

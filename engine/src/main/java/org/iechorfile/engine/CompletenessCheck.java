@@ -93,7 +93,7 @@ final class CompletenessCheck {
   }
 
   /** {@code input} with the escape character added at the end of each joined JSON line. */
-  private static String withJoins(String input, Cell cell) {
+  static String withJoins(String input, Cell cell) {
     List<Integer> joins =
         cell.items().stream().flatMap(i -> i.joins().stream()).collect(Collectors.toList());
     if (joins.isEmpty()) {

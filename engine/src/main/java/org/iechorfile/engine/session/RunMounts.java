@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.iechorfile.engine.Failure;
 import org.iechorfile.engine.image.Digest;
 import org.iechorfile.engine.instruction.MountSpec;
@@ -23,10 +24,10 @@ import org.iechorfile.engine.spi.SandboxMount;
 final class RunMounts {
 
   private final Path cacheMounts;
-  private final Optional<Path> context;
+  private final Supplier<Optional<Path>> context;
   private final Map<String, SecretSource> secrets;
 
-  RunMounts(Path home, Optional<Path> context, Map<String, SecretSource> secrets) {
+  RunMounts(Path home, Supplier<Optional<Path>> context, Map<String, SecretSource> secrets) {
     this.cacheMounts = home.resolve("session").resolve("mounts").resolve("cache");
     this.context = context;
     this.secrets = Map.copyOf(secrets);
@@ -116,12 +117,14 @@ final class RunMounts {
                   + " the files you need instead"));
     }
     Path root =
-        context.orElseThrow(
-            () ->
-                new StepFailure(
-                    Failure.of(
-                        Failure.Kind.MISSING_FILE,
-                        "RUN --mount=type=bind needs a build context; set one with %context DIR")));
+        context
+            .get()
+            .orElseThrow(
+                () ->
+                    new StepFailure(
+                        Failure.of(
+                            Failure.Kind.MISSING_FILE,
+                            "RUN --mount=type=bind needs a build context; set one with %context DIR")));
     Path source = root.resolve(spec.source().replaceAll("^/+", "")).normalize();
     if (!source.startsWith(root) || !Files.exists(source)) {
       throw new StepFailure(

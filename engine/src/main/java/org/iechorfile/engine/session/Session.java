@@ -75,6 +75,7 @@ public final class Session implements AutoCloseable {
   private final Map<String, String> buildArgs = new LinkedHashMap<>();
   private volatile Cancellation running = new Cancellation();
   private Optional<StepLayers.Draft> failedDraft = Optional.empty();
+  private Optional<Path> context;
   private boolean cacheEnabled;
   private boolean closed;
 
@@ -90,8 +91,9 @@ public final class Session implements AutoCloseable {
             builder.sandbox,
             layers,
             cache,
-            new RunMounts(builder.home, builder.context, builder.secrets),
+            new RunMounts(builder.home, () -> context, builder.secrets),
             clock);
+    this.context = builder.context;
     this.timeline = new Timeline(ImageState.initial(builder.platform));
     this.cacheEnabled = builder.cache;
     this.buildArgs.putAll(builder.buildArgs);
@@ -366,6 +368,16 @@ public final class Session implements AutoCloseable {
   /** Whether later steps use the build cache. */
   public boolean cacheEnabled() {
     return cacheEnabled;
+  }
+
+  /** The build context directory, if one is set. */
+  public Optional<Path> context() {
+    return context;
+  }
+
+  /** Sets the build context directory for later steps ({@code %context DIR}). */
+  public void setContext(Path directory) {
+    context = Optional.of(directory.toAbsolutePath().normalize());
   }
 
   /** Forgets every build-cache record of the store (for every session using it). */

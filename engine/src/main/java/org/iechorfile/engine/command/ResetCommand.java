@@ -1,0 +1,16 @@
+package org.iechorfile.engine.command;
+
+/** {@code %reset}: undoes every step; they stay redoable. */
+public record ResetCommand() implements Command {
+
+  static ParsedCommand parse(Invocation invocation) {
+    return invocation
+        .atMost(0)
+        .orElseGet(() -> ParsedCommand.of(invocation.line(), new ResetCommand()));
+  }
+
+  @Override
+  public CommandResult execute(CommandTarget target) {
+    return StepCounts.moved(target.session(), target.session().reset(), "undo");
+  }
+}

@@ -1,0 +1,44 @@
+package org.iechorfile.engine.command;
+
+import java.util.List;
+import java.util.Optional;
+import org.iechorfile.engine.SessionEvent;
+import org.iechorfile.engine.session.Session;
+
+/** Reading step counts and numbers from command arguments, and summing up step moves. */
+final class StepCounts {
+
+  private StepCounts() {}
+
+  /** The positive count in the first argument, 1 when absent, or empty when it is no count. */
+  static Optional<Integer> count(Invocation invocation) {
+    if (invocation.argument().isEmpty()) {
+      return Optional.of(1);
+    }
+    return number(invocation.argument().get()).filter(n -> n >= 1);
+  }
+
+  /** {@code text} as a non-negative step number ({@code 3} or {@code #3}). */
+  static Optional<Integer> number(String text) {
+    String digits = text.startsWith("#") ? text.substring(1) : text;
+    if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+      return Optional.empty();
+    }
+    return Optional.of(Integer.parseInt(digits));
+  }
+
+  /** The result of a move: the events, and where the session is now. */
+  static CommandResult moved(Session session, List<SessionEvent> events, String verb) {
+    long live = session.steps().stream().filter(s -> s.live()).count();
+    String where = live == 0 ? "now before the first step" : "now at step " + live;
+    String summary =
+        events.isEmpty()
+            ? "nothing to " + verb + "; " + where
+            : verb
+                + (verb.endsWith("o") ? "ne " : " ")
+                + events.size()
+                + (events.size() == 1 ? " step; " : " steps; ")
+                + where;
+    return new CommandResult.Events(events, summary);
+  }
+}

@@ -1,0 +1,111 @@
+package org.iechorfile.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.iechorfile.engine.session.Session;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(30)
+class ReplTest {
+
+  @TempDir Path home;
+  @TempDir Path work;
+
+  private String run(Session session, String input) throws IOException {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    try (Terminal terminal =
+        new DumbTerminal(
+            "test",
+            "dumb",
+            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+            output,
+            StandardCharsets.UTF_8)) {
+      int status =
+          new Repl(
+                  terminal,
+                  TestSessions.target(session, work),
+                  home.resolve("history"),
+                  Styles.plain())
+              .run();
+      assertEquals(0, status);
+    }
+    return output.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void run_instructionsAndCommands_appliedAndPrinted() throws IOException {
+    try (Session session = TestSessions.session(home)) {
+      String out = run(session, "FROM scratch AS app\nWORKDIR /srv\nRUN make\n%steps\n");
+      assertTrue(out.contains("#1 FROM scratch AS app"), out);
+      assertTrue(out.contains("  WorkingDir: (unset) -> /srv"), out);
+      assertTrue(out.contains("make\n"), out);
+      assertTrue(out.contains("ok #3 "), out);
+      assertTrue(out.contains("not cached: "), out);
+      assertTrue(out.contains("STEP  STATE  STAGE  INSTRUCTION"), out);
+      assertTrue(out.contains("[#3 app /srv]> "), out);
+      assertEquals(3, session.steps().size());
+    }
+  }
+
+  @Test
+  void run_multiLineHeredocAndContinuation_oneStepEach() throws IOException {
+    try (Session session = TestSessions.session(home)) {
+      String out =
+          run(session, "FROM scratch\nRUN <<EOF\necho one\necho two\nEOF\nENV A=1 \\\n  B=2\n");
+      assertEquals(3, session.steps().size(), out);
+      assertEquals(List.of("A=1", "B=2"), session.config().env());
+      assertTrue(out.contains("#2 RUN <<EOF ...\necho one\necho two\n"), out);
+    }
+  }
+
+  @Test
+  void run_rejectedLine_caretUnderTheMistake() throws IOException {
+    try (Session session = TestSessions.session(home)) {
+      String out = run(session, "FROM scratch\nCPOY a b\n%undo x\n");
+      assertTrue(out.contains("  CPOY a b\n  ^^^^^^^^\n"), out);
+      assertTrue(out.contains("error: 1:1: unknown instruction: CPOY (did you mean COPY?)\n"), out);
+      assertTrue(out.contains("  %undo x\n        ^\n"), out);
+      assertEquals(1, session.steps().size());
+    }
+  }
+
+  @Test
+  void run_failedStepAndUndo_sessionStaysOnGoodStep() throws IOException {
+    try (Session session = TestSessions.session(home)) {
+      String out = run(session, "FROM scratch\nRUN false\nENV A=1\n%undo\n");
+      assertTrue(out.contains("x #2 failed: "), out);
+      assertTrue(out.contains("undone #2 ENV A=1"), out);
+      assertTrue(out.contains("undone 1 step; now at step 1"), out);
+    }
+  }
+
+  @Test
+  void run_history_keptAcrossRuns() throws IOException {
+    try (Session session = TestSessions.session(home)) {
+      run(session, "FROM scratch\nENV A=1\n");
+    }
+    List<String> lines = Files.readAllLines(home.resolve("history"));
+    assertEquals(2, lines.size(), lines.toString());
+    assertTrue(lines.get(1).endsWith("ENV A=1"), lines.toString());
+  }
+
+  @Test
+  void run_endOfInputWithSteps_remindsBeforeLeaving() throws IOException {
+    try (Session session = TestSessions.session(home)) {
+      String out = run(session, "FROM scratch\n");
+      assertTrue(out.contains("the session has 1 step that were never exported"), out);
+    }
+  }
+}
