@@ -6,7 +6,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -36,7 +35,6 @@ import java.util.TreeMap;
 public final class LayeredView {
 
   private static final int MAX_LINKS = 40;
-  private static final String ATTRIBUTES = "unix:mode,uid,gid,rdev,size,lastModifiedTime";
 
   private final List<Path> layers;
   private final OpaqueCache opaque;
@@ -144,7 +142,7 @@ public final class LayeredView {
 
   /** The host file that holds {@code entry}'s content. */
   Path host(FileEntry entry) {
-    return layer(entry.layer(), relative(entry.path()));
+    return layer(entry.layer(), LayerEntries.relative(entry.path()));
   }
 
   /**
@@ -207,7 +205,7 @@ public final class LayeredView {
     Map<String, Object> attributes = null;
     int top = -1;
     for (int i = layers.size() - 1; i >= 0; i--) {
-      Map<String, Object> a = lstat(layer(i, ""));
+      Map<String, Object> a = LayerEntries.lstat(layer(i, ""));
       if (a == null) {
         continue;
       }
@@ -247,11 +245,11 @@ public final class LayeredView {
     List<Integer> candidates = directory.below();
     for (int i = from; i < candidates.size(); i++) {
       int index = candidates.get(i);
-      Map<String, Object> attributes = lstat(layer(index, relative));
+      Map<String, Object> attributes = LayerEntries.lstat(layer(index, relative));
       if (attributes == null) {
         continue;
       }
-      if (isWhiteout(attributes)) {
+      if (LayerEntries.isWhiteout(attributes)) {
         return Optional.empty();
       }
       List<Integer> merged = new ArrayList<>();
@@ -269,7 +267,7 @@ public final class LayeredView {
       throws IOException {
     for (int k = from; k < candidates.size(); k++) {
       int lower = candidates.get(k);
-      Map<String, Object> attributes = lstat(layer(lower, relative));
+      Map<String, Object> attributes = LayerEntries.lstat(layer(lower, relative));
       if (attributes == null) {
         continue;
       }
@@ -381,27 +379,6 @@ public final class LayeredView {
   private Path layer(int index, String relative) {
     Path root = layers.get(index);
     return relative.isEmpty() ? root : root.resolve(relative);
-  }
-
-  static String relative(String path) {
-    int start = 0;
-    while (start < path.length() && path.charAt(start) == '/') {
-      start++;
-    }
-    return path.substring(start);
-  }
-
-  static Map<String, Object> lstat(Path path) throws IOException {
-    try {
-      return Files.readAttributes(path, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException | NotDirectoryException e) {
-      return null;
-    }
-  }
-
-  static boolean isWhiteout(Map<String, Object> attributes) {
-    return FileType.ofMode((Integer) attributes.get("mode")) == FileType.CHAR_DEVICE
-        && (Long) attributes.get("rdev") == 0L;
   }
 
   private static String describe(int mode) {

@@ -112,10 +112,10 @@ public record TreeDiff(List<Change> changes) {
       for (Path host : (Iterable<Path>) walk::iterator) {
         String relative = layer.relativize(host).toString();
         paths.add(relative);
-        Map<String, Object> attributes = LayeredView.lstat(host);
+        Map<String, Object> attributes = LayerEntries.lstat(host);
         boolean hides =
             attributes != null
-                && (LayeredView.isWhiteout(attributes)
+                && (LayerEntries.isWhiteout(attributes)
                     || FileType.ofMode((Integer) attributes.get("mode")) != FileType.DIRECTORY
                     || after.isOpaque(index, relative));
         if (hides) {
@@ -129,7 +129,7 @@ public record TreeDiff(List<Change> changes) {
   }
 
   private static boolean add(TreeSet<String> paths, FileEntry entry) {
-    paths.add(LayeredView.relative(entry.path()));
+    paths.add(LayerEntries.relative(entry.path()));
     return true;
   }
 

@@ -30,7 +30,7 @@ public record Waste(List<WastedFile> files) {
       Path layer = layers.get(i);
       try (var walk = Files.walk(layer)) {
         for (Path host : (Iterable<Path>) walk::iterator) {
-          Map<String, Object> attributes = LayeredView.lstat(host);
+          Map<String, Object> attributes = LayerEntries.lstat(host);
           if (attributes == null
               || FileType.ofMode((Integer) attributes.get("mode")) != FileType.FILE) {
             continue;
@@ -77,7 +77,7 @@ public record Waste(List<WastedFile> files) {
           prefix.append('/');
         }
         prefix.append(parts[k]);
-        Map<String, Object> a = LayeredView.lstat(layers.get(j).resolve(prefix.toString()));
+        Map<String, Object> a = LayerEntries.lstat(layers.get(j).resolve(prefix.toString()));
         if (a == null) {
           break;
         }
