@@ -31,9 +31,10 @@ import org.iechorfile.engine.tar.OverlayNamespace;
 
 /**
  * Turns a session state into an OCI image in the store: each layer directory as a gzipped tar
- * (compressed in parallel across layers, each written once and remembered), the image config with
- * the layers' diff_ids and one history entry per step as BuildKit writes them (steps that made no
- * layer marked {@code empty_layer}), and the OCI manifest. Thread-safe.
+ * (compressed in parallel across layers and, in 1 MiB blocks, within each layer; each written once
+ * and remembered), the image config with the layers' diff_ids and one history entry per step as
+ * BuildKit writes them (steps that made no layer marked {@code empty_layer}), and the OCI manifest.
+ * Thread-safe.
  */
 public final class ImageExporter {
 
@@ -124,6 +125,8 @@ public final class ImageExporter {
       return List.of();
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, refs.size()));
+    // Blocks get a pool of their own: layer tasks wait for their blocks and must not starve them.
+    ExecutorService blocks = Executors.newFixedThreadPool(threads);
     try {
       List<Future<ExportedLayer>> futures = new ArrayList<>();
       for (LayerRef ref : refs) {
@@ -131,7 +134,7 @@ public final class ImageExporter {
             pool.submit(
                 () -> {
                   try {
-                    return blobs.blob(ref);
+                    return blobs.blob(ref, blocks, threads);
                   } catch (IOException e) {
                     throw new UncheckedIOException(e);
                   }
@@ -144,6 +147,7 @@ public final class ImageExporter {
       return layers;
     } finally {
       pool.shutdownNow();
+      blocks.shutdownNow();
     }
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import org.iechorfile.engine.image.Descriptor;
 import org.iechorfile.engine.image.Digest;
 import org.iechorfile.engine.image.ImageConfig;
@@ -44,8 +45,11 @@ final class LayerBlobs {
     this.memos = Files.createDirectories(store.root().resolve("exports"));
   }
 
-  /** The blob of {@code layer}, written now when it has none yet. */
-  ExportedLayer blob(LayerRef layer) throws IOException {
+  /**
+   * The blob of {@code layer}, written now when it has none yet, its gzip blocks compressed on
+   * {@code pool} ({@code threads} wide).
+   */
+  ExportedLayer blob(LayerRef layer, ExecutorService pool, int threads) throws IOException {
     Optional<ExportedLayer> known = remembered(layer.id());
     if (known.isPresent()) {
       return known.get();
@@ -61,8 +65,13 @@ final class LayerBlobs {
         store
             .blobs()
             .write(
-                out ->
-                    written[0] = writer.write(layer.directory(), out, LayerWriteOptions.gzipped()));
+                out -> {
+                  try (ParallelGzipOutputStream gzip =
+                      new ParallelGzipOutputStream(out, pool, threads)) {
+                    written[0] =
+                        writer.write(layer.directory(), gzip, LayerWriteOptions.uncompressed());
+                  }
+                });
     ExportedLayer exported =
         new ExportedLayer(
             written[0].diffId(),
