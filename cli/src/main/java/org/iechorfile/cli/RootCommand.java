@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
       ParseCommand.class,
       PullCommand.class,
       ImagesCommand.class,
-      GcCommand.class
+      GcCommand.class,
+      KernelCommand.class
     })
 final class RootCommand implements Callable<Integer> {
 

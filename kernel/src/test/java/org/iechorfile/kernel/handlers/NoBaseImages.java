@@ -1,0 +1,17 @@
+package org.iechorfile.kernel.handlers;
+
+import org.iechorfile.engine.image.Platform;
+import org.iechorfile.engine.session.BaseImages;
+
+/** Base images for tests that use {@code FROM scratch} only: every other image is not found. */
+public final class NoBaseImages implements BaseImages {
+
+  @Override
+  public Image resolve(String reference, Platform platform, Progress progress)
+      throws ImageUnavailableException {
+    throw new ImageUnavailableException(
+        ImageUnavailableException.Reason.NOT_FOUND,
+        "no image " + reference + " in this test",
+        null);
+  }
+}
