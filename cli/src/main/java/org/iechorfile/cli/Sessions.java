@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import org.iechorfile.engine.Analysis;
 import org.iechorfile.engine.command.CommandTarget;
+import org.iechorfile.engine.command.ImageTools;
 import org.iechorfile.engine.session.Session;
 import org.iechorfile.engine.session.SessionCompletionSource;
 import org.iechorfile.engine.session.Workspace;
@@ -20,7 +21,8 @@ final class Sessions {
   static CommandTarget target(Session session, Workspace workspace, Launch launch) {
     SessionCompletionSource source =
         new SessionCompletionSource(session, () -> images(workspace), launch.directory());
-    return new CommandTarget(session, new Analysis(source), launch.directory());
+    return new CommandTarget(
+        session, new Analysis(source), launch.directory(), ImageTools.of(workspace));
   }
 
   private static List<ImageSummary> images(Workspace workspace) {

@@ -31,6 +31,24 @@ public final class CommandRegistry {
     factories.put("context", ContextCommand::parse);
     factories.put("load", LoadCommand::parse);
     factories.put("help", HelpCommand::parse);
+    factories.put("ls", LsCommand::parse);
+    factories.put("cat", CatCommand::parse);
+    factories.put("tree", TreeCommand::parse);
+    factories.put("find", FindCommand::parse);
+    factories.put("stat", StatCommand::parse);
+    factories.put("du", DuCommand::parse);
+    factories.put("diff", DiffCommand::parse);
+    factories.put("layers", LayersCommand::parse);
+    factories.put("config", ConfigCommand::parse);
+    factories.put("env", EnvCommand::parse);
+    factories.put("export", ExportCommand::parse);
+    factories.put("sh", ShCommand::parse);
+    factories.put("run", RunCommand::parse);
+    factories.put("logs", LogsCommand::parse);
+    factories.put("stop", StopCommand::parse);
+    factories.put("save", SaveCommand::parse);
+    factories.put("tag", TagCommand::parse);
+    factories.put("push", PushCommand::parse);
     return new CommandRegistry(factories);
   }
 

@@ -11,11 +11,12 @@ import org.iechorfile.engine.ConfigChange;
 import org.iechorfile.engine.image.RuntimeConfig;
 
 /** What changed between two runtime configs, field by field (environment and labels by key). */
-final class ConfigDiff {
+public final class ConfigDiff {
 
   private ConfigDiff() {}
 
-  static List<ConfigChange> between(RuntimeConfig before, RuntimeConfig after) {
+  /** The fields that differ from {@code before} to {@code after}, environment and labels by key. */
+  public static List<ConfigChange> between(RuntimeConfig before, RuntimeConfig after) {
     List<ConfigChange> changes = new ArrayList<>();
     keyed(changes, "Env", env(before.env()), env(after.env()));
     field(changes, "User", before.user(), after.user());

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.iechorfile.engine.CacheOutcome;
+import org.iechorfile.engine.ChangeCard;
 import org.iechorfile.engine.ConfigChange;
 import org.iechorfile.engine.ConfigChanged;
 import org.iechorfile.engine.Diagnostic;
@@ -188,12 +189,14 @@ public final class Session implements AutoCloseable {
       log.emit(new StepRejected(id, node.original(), errors(expansion.diagnostics())));
       return false;
     }
-    return dispatch(id, node, expansion.instruction().get(), state, typed.diagnostics(), log);
+    return dispatch(
+        id, node, escape, expansion.instruction().get(), state, typed.diagnostics(), log);
   }
 
   private boolean dispatch(
       StepId id,
       Node node,
+      char escape,
       Instruction instruction,
       ImageState state,
       List<Diagnostic> warnings,
@@ -281,9 +284,12 @@ public final class Session implements AutoCloseable {
       log.emit(new ConfigChanged(id, changes));
     }
     Duration duration = Duration.between(start, clock.instant());
+    ChangeCard card = ChangeCards.of(state, next, changes, duration, outcome);
+    String keyword = instruction.keyword().name();
     timeline.push(
-        new StepRecord(id, node.original(), instruction.keyword().name(), next, duration, outcome));
-    log.emit(new StepCompleted(id, node.original(), duration, outcome, warnings));
+        new StepRecord(
+            id, node.original(), keyword, next, duration, outcome, node.comments(), escape, card));
+    log.emit(new StepCompleted(id, node.original(), duration, outcome, warnings, card));
     return true;
   }
 
@@ -418,6 +424,31 @@ public final class Session implements AutoCloseable {
   /** The upper directory of the last failed RUN, kept for inspection until the next step. */
   public Optional<Path> failedLayer() {
     return failedDraft.map(StepLayers.Draft::upper);
+  }
+
+  /**
+   * The live steps as an iEchorfile: each step's text exactly as it was typed (continuations,
+   * heredocs, the comment lines typed directly above it), every stage, in order. Parsing it gives
+   * the live steps' instructions. Undone steps are left out.
+   */
+  public String transcript() {
+    return Transcript.of(timeline.all().subList(0, timeline.liveCount()));
+  }
+
+  /**
+   * The state after step {@code number} (live or redoable); 0 is the empty state before the first
+   * step.
+   */
+  public Optional<ImageState> stateAt(int number) {
+    if (number == 0) {
+      return Optional.of(ImageState.initial(platform));
+    }
+    return timeline.step(number).map(StepRecord::state);
+  }
+
+  /** The change card of step {@code number} (live or redoable). */
+  public Optional<ChangeCard> changeCard(int number) {
+    return timeline.step(number).map(StepRecord::card);
   }
 
   @Override

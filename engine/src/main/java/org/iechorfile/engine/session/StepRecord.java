@@ -1,8 +1,10 @@
 package org.iechorfile.engine.session;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.iechorfile.engine.CacheOutcome;
+import org.iechorfile.engine.ChangeCard;
 import org.iechorfile.engine.StepId;
 
 /**
@@ -14,6 +16,9 @@ import org.iechorfile.engine.StepId;
  * @param state the state after the step
  * @param duration how long it took
  * @param cache whether it came from the build cache
+ * @param comments the comment lines typed directly above the instruction, without their {@code #}
+ * @param escape the escape character the instruction was written with
+ * @param card what the step changed
  */
 record StepRecord(
     StepId id,
@@ -21,10 +26,15 @@ record StepRecord(
     String keyword,
     ImageState state,
     Duration duration,
-    CacheOutcome cache) {
+    CacheOutcome cache,
+    List<String> comments,
+    char escape,
+    ChangeCard card) {
   StepRecord {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(state, "state");
+    comments = List.copyOf(comments);
+    Objects.requireNonNull(card, "card");
   }
 }

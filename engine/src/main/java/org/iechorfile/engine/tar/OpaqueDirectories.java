@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Finds the opaque directories of a layer in overlay form: those whose lower-layer contents are
@@ -15,15 +16,38 @@ import java.util.Set;
  */
 public final class OpaqueDirectories {
 
+  private static final String BOTH_NAMESPACES = "^(trusted|user)\\.overlay\\.opaque$";
+
   private OpaqueDirectories() {}
 
   /**
-   * The opaque directories under {@code layer}, as paths relative to it with {@code /} separators
-   * ({@code ""} for the layer's root).
+   * The opaque directories under {@code layer} marked in the given namespace, as paths relative to
+   * it with {@code /} separators ({@code ""} for the layer's root).
    *
    * @throws IOException when getfattr (Debian package attr) is missing or fails
    */
   public static Set<String> under(Path layer, OverlayNamespace overlay) throws IOException {
+    String attribute = overlay.opaqueAttribute();
+    return find(layer, "^" + attribute.replace(".", "\\.") + "$", Set.of(attribute));
+  }
+
+  /**
+   * The opaque directories below {@code layer} marked in either namespace, so that a layer made as
+   * the real root and one made in a user namespace are understood alike; paths as in {@link
+   * #under}.
+   *
+   * @throws IOException when getfattr (Debian package attr) is missing or fails
+   */
+  public static Set<String> in(Path layer) throws IOException {
+    return find(
+        layer,
+        BOTH_NAMESPACES,
+        Set.of(
+            OverlayNamespace.TRUSTED.opaqueAttribute(), OverlayNamespace.USER.opaqueAttribute()));
+  }
+
+  private static Set<String> find(Path layer, String pattern, Set<String> attributes)
+      throws IOException {
     Path absolute = layer.toAbsolutePath().normalize();
     byte[] dump =
         NativeTool.run(
@@ -34,21 +58,25 @@ public final class OpaqueDirectories {
                 "-h",
                 "-d",
                 "-m",
-                "^" + overlay.opaqueAttribute().replace(".", "\\.") + "$",
+                pattern,
                 "-e",
                 "hex",
                 "--absolute-names",
                 absolute.toString()),
             SpecialFiles.XATTR_PACKAGE);
-    Set<String> opaque = new HashSet<>();
-    XattrDump.parse(new String(dump, StandardCharsets.UTF_8))
-        .forEach(
-            (path, values) -> {
-              byte[] value = values.get(overlay.opaqueAttribute());
-              if (value != null && Arrays.equals(value, new byte[] {'y'})) {
-                opaque.add(absolute.relativize(Path.of(path)).toString());
-              }
-            });
+    Set<String> opaque = new TreeSet<>();
+    for (Map.Entry<String, Map<String, byte[]>> entry :
+        XattrDump.parse(new String(dump, StandardCharsets.UTF_8)).entrySet()) {
+      boolean marked =
+          entry.getValue().entrySet().stream()
+              .anyMatch(
+                  e ->
+                      attributes.contains(e.getKey())
+                          && Arrays.equals(e.getValue(), new byte[] {'y'}));
+      if (marked) {
+        opaque.add(absolute.relativize(Path.of(entry.getKey())).toString());
+      }
+    }
     return opaque;
   }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.iechorfile.engine.Segment;
-import org.iechorfile.engine.command.CommandCatalogue;
 import org.iechorfile.engine.command.CommandParser;
 import org.iechorfile.engine.command.CommandRegistry;
 import org.iechorfile.engine.command.CommandResult;
@@ -15,6 +14,7 @@ import org.iechorfile.engine.command.CommandTarget;
 import org.iechorfile.engine.command.ScriptObserver;
 import org.iechorfile.engine.command.ScriptOutcome;
 import org.iechorfile.engine.command.ScriptRunner;
+import org.iechorfile.engine.command.catalogue.CommandCatalogue;
 import org.iechorfile.engine.session.Session;
 import org.iechorfile.engine.session.StepInfo;
 
