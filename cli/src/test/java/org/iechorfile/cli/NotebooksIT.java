@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.iechorfile.engine.registry.CredentialSource;
@@ -56,8 +58,24 @@ class NotebooksIT {
     assertTrue(
         Files.readString(copy.resolve("out/iEchorfile")).contains("RUN sh setup.sh"),
         "notebook 5 exported no iEchorfile with its steps");
-    String inspected = run("skopeo", "inspect", "docker-archive:" + copy.resolve("out/hello.tar"));
+    Path archive = copy.resolve("out/hello.tar");
+    String inspected = run(Map.of(), "skopeo", "inspect", "docker-archive:" + archive);
     assertTrue(inspected.contains("\"Architecture\""), inspected);
+    String served = podmanRun(archive, "cat", "/srv/app/www/index.html");
+    assertTrue(served.contains("Hello from busybox httpd"), served);
+    String built =
+        run(
+            clients.environment(),
+            JupyterClients.javaLauncher(),
+            "-jar",
+            JupyterClients.JAR.toString(),
+            "build",
+            "--progress",
+            "plain",
+            "-f",
+            copy.resolve("out/iEchorfile").toString(),
+            copy.toString());
+    assertTrue(built.contains("RUN sh setup.sh"), built);
 
     if (Boolean.getBoolean("notebooks.write")) {
       try (Stream<Path> books = Files.list(copy)) {
@@ -86,8 +104,54 @@ class NotebooksIT {
     }
   }
 
-  private static String run(String... argv) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+  /**
+   * Loads {@code archive} into podman storage of its own and runs {@code command} in the image,
+   * with the settings podman needs on a host without systemd (cgroupfs, file events, ulimits no
+   * higher than the hard limits) and no cgroups for the container.
+   */
+  private static String podmanRun(Path archive, String... command)
+      throws IOException, InterruptedException {
+    String hardFiles = run(Map.of(), "bash", "-c", "ulimit -Hn").strip();
+    Path conf = Files.createDirectories(root.resolve("podman-conf")).resolve("containers.conf");
+    Files.writeString(
+        conf,
+        "[containers]\ndefault_ulimits = [\"nofile="
+            + hardFiles
+            + ":"
+            + hardFiles
+            + "\", \"nproc=4096:4096\"]\n"
+            + "[engine]\ncgroup_manager = \"cgroupfs\"\nevents_logger = \"file\"\n");
+    // podman refuses run roots longer than 50 characters.
+    Path runRoot = Files.createTempDirectory(Path.of("/tmp"), "podman-nb-");
+    try {
+      List<String> podman =
+          List.of(
+              "podman",
+              "--root",
+              root.resolve("podman").toString(),
+              "--runroot",
+              runRoot.toString(),
+              "--storage-driver",
+              "vfs");
+      Map<String, String> env = Map.of("CONTAINERS_CONF", conf.toString());
+      List<String> load = new ArrayList<>(podman);
+      load.addAll(List.of("load", "-q", "-i", archive.toString()));
+      String loaded = run(env, load.toArray(String[]::new)).strip();
+      String image = loaded.substring(loaded.lastIndexOf(' ') + 1);
+      List<String> start = new ArrayList<>(podman);
+      start.addAll(List.of("run", "--rm", "--cgroups=disabled", "--network=none", image));
+      start.addAll(List.of(command));
+      return run(env, start.toArray(String[]::new));
+    } finally {
+      run(Map.of(), "rm", "-rf", "--one-file-system", runRoot.toString());
+    }
+  }
+
+  private static String run(Map<String, String> environment, String... argv)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), String.join(" ", argv) + " timed out");
     assertEquals(0, process.exitValue(), String.join(" ", argv) + ":\n" + output);
