@@ -133,14 +133,17 @@ final class KernelCommand implements Callable<Integer> {
             .println("iechorfile: " + connectionFile + ": " + e.getMessage());
         return ExitCodes.FAILED;
       }
-      Workspace workspace = launch.workspace();
-      Session session = workspace.newSession().build();
-      CommandTarget target = Sessions.target(session, workspace, launch);
       String version = new RootCommand.Version().getVersion()[0].replaceFirst("^iechorfile ", "");
-      try (Kernel kernel = Kernel.start(info, target, version, Clock.systemUTC())) {
+      try (Kernel kernel = Kernel.start(info, this::open, version, Clock.systemUTC())) {
         kernel.awaitShutdown();
       }
       return ExitCodes.OK;
+    }
+
+    private CommandTarget open() throws IOException {
+      Workspace workspace = launch.workspace();
+      Session session = workspace.newSession().build();
+      return Sessions.target(session, workspace, launch);
     }
   }
 }

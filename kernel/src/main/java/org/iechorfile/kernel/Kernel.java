@@ -7,11 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
-import org.iechorfile.engine.Analysis;
 import org.iechorfile.engine.command.CommandTarget;
-import org.iechorfile.engine.session.Session;
 import org.iechorfile.kernel.handlers.AnalysisHandlers;
 import org.iechorfile.kernel.handlers.CommHandlers;
 import org.iechorfile.kernel.handlers.ControlHandlers;
@@ -55,19 +54,18 @@ public final class Kernel implements AutoCloseable {
   private final List<Thread> threads = new ArrayList<>();
   private final CountDownLatch shutdown = new CountDownLatch(1);
   private final ExecuteHandler execute;
-  private final Session session;
+  private final SessionOpening session;
   private volatile boolean restart;
   private boolean closed;
 
-  private Kernel(ConnectionInfo info, CommandTarget target, String version, Clock clock) {
+  private Kernel(ConnectionInfo info, Callable<CommandTarget> opener, String version, Clock clock) {
     this.codec = new Codec(info.signer());
     this.clock = clock;
-    this.session = target.session();
-    Analysis analysis = target.analysis();
+    this.session = new SessionOpening(opener);
     History history = new History();
-    this.execute = new ExecuteHandler(target, history, clock);
+    this.execute = new ExecuteHandler(session, history, clock);
     KernelInfoHandler kernelInfo = new KernelInfoHandler(version);
-    AnalysisHandlers analysisHandlers = new AnalysisHandlers(analysis);
+    AnalysisHandlers analysisHandlers = new AnalysisHandlers(() -> session.get().analysis());
     Lifecycle lifecycle = lifecycle();
     Dispatcher shell =
         new Dispatcher(
@@ -115,15 +113,17 @@ public final class Kernel implements AutoCloseable {
    * starting} has been published.
    *
    * @param info the connection file's content
-   * @param target the session cells apply to (the kernel closes it), with the analysis that
-   *     completes over it and the directory relative paths start from
+   * @param opener opens the session cells apply to (the kernel closes it), with the analysis that
+   *     completes over it and the directory relative paths start from; called on a thread of its
+   *     own, so the kernel is ready before the session is
    * @param version the product version for kernel_info
    * @param clock dates the messages
    * @throws IllegalStateException when a port cannot be bound
    */
-  public static Kernel start(ConnectionInfo info, CommandTarget target, String version, Clock clock)
+  public static Kernel start(
+      ConnectionInfo info, Callable<CommandTarget> opener, String version, Clock clock)
       throws InterruptedException {
-    Kernel kernel = new Kernel(info, target, version, clock);
+    Kernel kernel = new Kernel(info, opener, version, clock);
     try {
       kernel.startThreads();
     } catch (RuntimeException | InterruptedException e) {

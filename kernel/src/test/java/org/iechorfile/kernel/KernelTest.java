@@ -62,7 +62,7 @@ class KernelTest {
     kernel =
         Kernel.start(
             info,
-            new CommandTarget(session, Analysis.standalone(), home),
+            () -> new CommandTarget(session, Analysis.standalone(), home),
             "test",
             Clock.systemUTC());
     shell = connect(SocketType.DEALER, info.shellPort());
@@ -190,10 +190,35 @@ class KernelTest {
             () ->
                 Kernel.start(
                     taken,
-                    new CommandTarget(other, Analysis.standalone(), home),
+                    () -> new CommandTarget(other, Analysis.standalone(), home),
                     "test",
                     Clock.systemUTC()));
     assertTrue(e.getMessage().contains(info.address(info.shellPort())), e.getMessage());
+  }
+
+  @Test
+  void execute_sessionCannotOpen_readyAnywayAndCellsSayWhy() throws Exception {
+    ConnectionInfo second =
+        new ConnectionInfo(
+            "tcp", "127.0.0.1", port(), port(), port(), port(), port(), "hmac-sha256", "test-key");
+    Kernel broken =
+        Kernel.start(
+            second,
+            () -> {
+              throw new IOException("IECHOR_HOME is not writable");
+            },
+            "test",
+            Clock.systemUTC());
+    try {
+      ZMQ.Socket otherShell = connect(SocketType.DEALER, second.shellPort());
+      send(otherShell, "kernel_info_request", Map.of());
+      assertEquals("kernel_info_reply", reply(otherShell).type());
+      send(otherShell, "execute_request", Map.of("code", "FROM scratch"));
+      String json = codec.toJson(reply(otherShell).content());
+      assertTrue(json.contains("cannot open the session: IECHOR_HOME is not writable"), json);
+    } finally {
+      broken.close();
+    }
   }
 
   @Test

@@ -19,6 +19,7 @@ import org.iechorfile.engine.spi.SandboxException;
 import org.iechorfile.engine.spi.SandboxOutput;
 import org.iechorfile.engine.spi.SandboxRequest;
 import org.iechorfile.engine.spi.SandboxResult;
+import org.iechorfile.engine.tar.DirectoryTrees;
 import org.iechorfile.engine.tar.OverlayNamespace;
 
 /**
@@ -186,7 +187,7 @@ public final class LinuxSandbox implements Sandbox {
 
   private static void deleteQuietly(Path dir) {
     try {
-      Tree.delete(dir);
+      DirectoryTrees.delete(dir);
     } catch (IOException | UncheckedIOException e) {
       LOG.log(System.Logger.Level.WARNING, "cannot remove " + dir + ": " + e.getMessage());
     }

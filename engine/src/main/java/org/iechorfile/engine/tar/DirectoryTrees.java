@@ -25,6 +25,17 @@ public final class DirectoryTrees {
         tree,
         new SimpleFileVisitor<>() {
           @Override
+          public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes)
+              throws IOException {
+            // overlayfs leaves its work directory without permissions; open it up so that a
+            // user-namespace root, which lacks some of real root's overrides, can empty it too.
+            directory.toFile().setExecutable(true, true);
+            directory.toFile().setReadable(true, true);
+            directory.toFile().setWritable(true, true);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
               throws IOException {
             Files.deleteIfExists(file);

@@ -2,6 +2,7 @@ package org.iechorfile.kernel.handlers;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.iechorfile.engine.Analysis;
 import org.iechorfile.engine.Completeness;
 import org.iechorfile.engine.Completions;
@@ -15,10 +16,10 @@ import org.iechorfile.kernel.protocol.Requests;
  */
 public final class AnalysisHandlers {
 
-  private final Analysis analysis;
+  private final Supplier<Analysis> analysis;
 
-  /** Handlers over {@code analysis}. */
-  public AnalysisHandlers(Analysis analysis) {
+  /** Handlers over {@code analysis}, asked for on the first request. */
+  public AnalysisHandlers(Supplier<Analysis> analysis) {
     this.analysis = analysis;
   }
 
@@ -38,7 +39,7 @@ public final class AnalysisHandlers {
   }
 
   Replies.IsComplete isComplete(Requests.IsComplete request) {
-    Completeness verdict = analysis.analyzeCompleteness(request.code());
+    Completeness verdict = analysis.get().analyzeCompleteness(request.code());
     switch (verdict.status()) {
       case INCOMPLETE:
         return new Replies.IsComplete("incomplete", "  ");
@@ -50,12 +51,12 @@ public final class AnalysisHandlers {
   }
 
   Replies.Complete complete(Requests.Complete request) {
-    Completions found = analysis.complete(request.code(), request.cursorPos());
+    Completions found = analysis.get().complete(request.code(), request.cursorPos());
     return new Replies.Complete("ok", found.texts(), found.start(), found.end(), Map.of());
   }
 
   Replies.Inspect inspect(Requests.Inspect request) {
-    Optional<Documentation> docs = analysis.inspect(request.code(), request.cursorPos());
+    Optional<Documentation> docs = analysis.get().inspect(request.code(), request.cursorPos());
     if (docs.isPresent()) {
       return new Replies.Inspect(
           "ok",

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.iechorfile.engine.command.CommandTarget;
 import org.iechorfile.kernel.protocol.Outputs;
 import org.iechorfile.kernel.protocol.Replies;
@@ -19,7 +20,8 @@ import org.iechorfile.kernel.wire.MalformedMessageException;
  */
 public final class ExecuteHandler implements Handler {
 
-  private final CellRunner runner;
+  private final Supplier<CommandTarget> target;
+  private volatile Optional<CellRunner> runner = Optional.empty();
   private final History history;
   private final Clock clock;
   private int executionCount;
@@ -28,19 +30,20 @@ public final class ExecuteHandler implements Handler {
   /**
    * A handler applying cells to {@code session}.
    *
-   * @param target the session (used from the shell thread only) and its analysis
+   * @param target the session (used from the shell thread only) and its analysis; asked for on the
+   *     first execute request
    * @param history receives each stored cell
    * @param clock tells when a failure happened
    */
-  public ExecuteHandler(CommandTarget target, History history, Clock clock) {
-    this.runner = new CellRunner(target);
+  public ExecuteHandler(Supplier<CommandTarget> target, History history, Clock clock) {
+    this.target = target;
     this.history = history;
     this.clock = clock;
   }
 
   /** Stops the running step and the rest of its cell; callable from any thread. */
   public void interrupt() {
-    runner.interrupt();
+    runner.ifPresent(CellRunner::interrupt);
   }
 
   @Override
@@ -58,7 +61,7 @@ public final class ExecuteHandler implements Handler {
       exchange.publish("execute_input", new Outputs.ExecuteInput(request.code(), count));
     }
     CellOutput out = new CellOutput(exchange, request.silent(), count);
-    CellRunner.Outcome outcome = runner.run(request.code(), cellId(exchange), out);
+    CellRunner.Outcome outcome = runner().run(request.code(), cellId(exchange), out);
     outcome.result().ifPresent(out::result);
     if (request.storeHistory()) {
       history.add(count, request.code(), resultText(outcome));
@@ -75,6 +78,13 @@ public final class ExecuteHandler implements Handler {
     } else {
       exchange.reply(Replies.Execute.ok(count, outcome.pages()));
     }
+  }
+
+  private CellRunner runner() {
+    if (runner.isEmpty()) {
+      runner = Optional.of(new CellRunner(target.get()));
+    }
+    return runner.get();
   }
 
   private static String resultText(CellRunner.Outcome outcome) {

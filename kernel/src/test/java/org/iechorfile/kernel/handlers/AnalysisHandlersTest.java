@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class AnalysisHandlersTest {
 
-  private final AnalysisHandlers handlers = new AnalysisHandlers(Analysis.standalone());
+  private final AnalysisHandlers handlers = new AnalysisHandlers(Analysis::standalone);
 
   private String status(String code) {
     return handlers.isComplete(new Requests.IsComplete(code)).status();

@@ -39,7 +39,7 @@ class ExecuteHandlerTest {
     history = new History();
     handler =
         new ExecuteHandler(
-            new CommandTarget(session, Analysis.standalone(), home), history, recorder.clock);
+            () -> new CommandTarget(session, Analysis.standalone(), home), history, recorder.clock);
   }
 
   @AfterEach
