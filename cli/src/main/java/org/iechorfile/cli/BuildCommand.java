@@ -82,6 +82,18 @@ final class BuildCommand implements Callable<Integer> {
       description = "Progress output: ${COMPLETION-CANDIDATES} (default: tty on a terminal).")
   Progress progress;
 
+  @Option(
+      names = {"-t", "--tag"},
+      paramLabel = "NAME",
+      description = "Name the built image in the local store; repeatable.")
+  List<String> tags = new ArrayList<>();
+
+  @Option(
+      names = "--output",
+      paramLabel = "TYPE:DEST",
+      description = "Also save the image: oci:DIR, oci-archive:FILE or docker-archive:FILE.")
+  List<String> outputs = new ArrayList<>();
+
   @Parameters(paramLabel = "CONTEXT", description = "The build context directory.")
   Path context;
 
@@ -106,6 +118,12 @@ final class BuildCommand implements Callable<Integer> {
               + "; name the file with -f FILE");
       return ExitCodes.USAGE;
     }
+    BuildOutputs written = new BuildOutputs(tags, outputs);
+    Optional<String> wrong = written.check();
+    if (wrong.isPresent()) {
+      err.println("iechorfile: " + wrong.get());
+      return ExitCodes.USAGE;
+    }
     Workspace workspace = launch.workspace();
     Session.Builder builder = workspace.newSession().context(contextDir).cache(!noCache);
     for (String arg : buildArgs) {
@@ -117,7 +135,10 @@ final class BuildCommand implements Callable<Integer> {
       builder.buildArg(arg.substring(0, eq), arg.substring(eq + 1));
     }
     try (Session session = builder.build()) {
-      return build(session, workspace, source.get(), out, err);
+      int status = build(session, workspace, source.get(), out, err);
+      return status != ExitCodes.OK
+          ? status
+          : written.write(session, workspace, launch.directory(), out, err);
     }
   }
 

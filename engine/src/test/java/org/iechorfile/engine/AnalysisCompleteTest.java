@@ -202,7 +202,7 @@ class AnalysisCompleteTest {
 
   @Test
   void complete_commandOptions_giveTheCommandsOptions() {
-    assertEquals(List.of("-l ", "-a "), at("%ls -|").texts());
+    assertEquals(List.of("-l ", "-a ", "--step "), at("%ls -|").texts());
     assertEquals(List.of("--format "), at("%save out.tar --f|").texts());
     Completions values = at("%save out.tar --format |");
     assertEquals(List.of("oci", "oci-archive", "docker-archive"), values.texts());

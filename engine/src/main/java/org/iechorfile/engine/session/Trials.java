@@ -208,6 +208,21 @@ public final class Trials implements AutoCloseable {
     }
 
     private void run() {
+      // The command must not outlive the process that started it (a REPL that exits).
+      Thread guard = new Thread(cancellation::cancel, "iechorfile-run-stop");
+      Runtime.getRuntime().addShutdownHook(guard);
+      try {
+        runGuarded();
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(guard);
+        } catch (IllegalStateException shuttingDown) {
+          // The hook is running or has run: nothing to remove.
+        }
+      }
+    }
+
+    private void runGuarded() {
       SandboxOutput sink =
           new SandboxOutput() {
             @Override
