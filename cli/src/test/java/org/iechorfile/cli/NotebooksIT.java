@@ -75,12 +75,18 @@ class NotebooksIT {
             "-jar",
             JupyterClients.JAR.toString(),
             "build",
+            "-t",
+            "hello:rebuilt",
+            "--output",
+            "docker-archive:" + root.resolve("rebuilt.tar"),
             "--progress",
             "plain",
             "-f",
             copy.resolve("out/iEchorfile").toString(),
             copy.toString());
     assertTrue(built.contains("RUN sh setup.sh"), built);
+    String rebuilt = podmanRun(root.resolve("rebuilt.tar"), "cat", "/srv/app/www/index.html");
+    assertTrue(rebuilt.contains("Hello from busybox httpd"), rebuilt);
 
     if (Boolean.getBoolean("notebooks.write")) {
       try (Stream<Path> books = Files.list(copy)) {
@@ -110,9 +116,9 @@ class NotebooksIT {
   }
 
   /**
-   * Loads {@code archive} into podman storage of its own and runs {@code command} in the image,
-   * with the settings podman needs on a host without systemd (cgroupfs, file events, ulimits no
-   * higher than the hard limits) and no cgroups for the container.
+   * Loads {@code archive} into fresh podman storage and runs {@code command} in the image, with the
+   * settings podman needs on a host without systemd (cgroupfs, file events, ulimits no higher than
+   * the hard limits) and no cgroups for the container.
    */
   private static String podmanRun(Path archive, String... command)
       throws IOException, InterruptedException {
@@ -133,7 +139,7 @@ class NotebooksIT {
           List.of(
               "podman",
               "--root",
-              root.resolve("podman").toString(),
+              Files.createTempDirectory(root, "podman-").toString(),
               "--runroot",
               runRoot.toString(),
               "--storage-driver",
