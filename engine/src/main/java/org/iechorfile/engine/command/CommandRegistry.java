@@ -43,6 +43,7 @@ public final class CommandRegistry {
     factories.put("env", EnvCommand::parse);
     factories.put("export", ExportCommand::parse);
     factories.put("sh", ShCommand::parse);
+    factories.put("shell", ShellCommand::parse);
     factories.put("run", RunCommand::parse);
     factories.put("logs", LogsCommand::parse);
     factories.put("stop", StopCommand::parse);

@@ -86,14 +86,7 @@ public final class LinuxSandbox implements Sandbox {
       Cancellation cancellation)
       throws SandboxException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command(host, request, files));
-    Map<String, String> environment = builder.environment();
-    environment.clear();
-    for (String entry : request.environment()) {
-      int eq = entry.indexOf('=');
-      if (eq > 0) {
-        environment.put(entry.substring(0, eq), entry.substring(eq + 1));
-      }
-    }
+    useEnvironment(builder, request);
     builder.redirectInput(ProcessBuilder.Redirect.PIPE);
     Instant start = clock.instant();
     Process process;
@@ -121,6 +114,59 @@ public final class LinuxSandbox implements Sandbox {
       throw new SandboxException("could not set up the sandbox: " + files.setupLog());
     }
     return new SandboxResult(exit, elapsed, cancellation.isCancelled());
+  }
+
+  /**
+   * Runs {@code request} attached to this process's standard input, output and error (a terminal,
+   * for an interactive shell) and waits for it.
+   */
+  @Override
+  public SandboxResult runAttached(SandboxRequest request)
+      throws SandboxException, InterruptedException {
+    HostTools host =
+        tools
+            .tools()
+            .orElseThrow(
+                () ->
+                    new SandboxException(
+                        "cannot run commands: " + String.join("; ", tools.missing())));
+    Path scratch = createScratch(request);
+    try {
+      RunFiles files = RunFiles.create(scratch, request, !request.network() || !inUserNamespace);
+      ProcessBuilder builder = new ProcessBuilder(command(host, request, files)).inheritIO();
+      useEnvironment(builder, request);
+      Instant start = clock.instant();
+      Process process;
+      try {
+        process = builder.start();
+      } catch (IOException e) {
+        throw new SandboxException("cannot start the sandbox: " + e.getMessage(), e);
+      }
+      int exit;
+      try {
+        exit = process.waitFor();
+      } catch (InterruptedException e) {
+        kill(process);
+        throw e;
+      }
+      if (!files.ready()) {
+        throw new SandboxException("could not set up the sandbox: " + files.setupLog());
+      }
+      return new SandboxResult(exit, Duration.between(start, clock.instant()), false);
+    } finally {
+      deleteQuietly(scratch);
+    }
+  }
+
+  private static void useEnvironment(ProcessBuilder builder, SandboxRequest request) {
+    Map<String, String> environment = builder.environment();
+    environment.clear();
+    for (String entry : request.environment()) {
+      int eq = entry.indexOf('=');
+      if (eq > 0) {
+        environment.put(entry.substring(0, eq), entry.substring(eq + 1));
+      }
+    }
   }
 
   private static List<String> command(HostTools host, SandboxRequest request, RunFiles files) {

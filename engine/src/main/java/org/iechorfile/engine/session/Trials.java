@@ -66,6 +66,23 @@ public final class Trials implements AutoCloseable {
   }
 
   /**
+   * Opens the image's shell ({@code /bin/sh}) on this process's terminal, on {@code state} with
+   * {@code extraLayer} (a failed step's files) on top when given, and waits until it exits. Nothing
+   * it writes is kept.
+   *
+   * @throws SandboxException when the sandbox cannot be set up or attach the terminal
+   */
+  public SandboxResult shell(ImageState state, Optional<Path> extraLayer)
+      throws SandboxException, IOException, InterruptedException {
+    StepLayers.Draft draft = layers.draft();
+    try {
+      return sandbox.runAttached(request(state, List.of("/bin/sh"), extraLayer, draft, true));
+    } finally {
+      layers.discard(draft);
+    }
+  }
+
+  /**
    * Starts the image's ENTRYPOINT and CMD in the background with the host's network.
    *
    * @return why nothing was started (no command in the image, one already running, the sandbox
@@ -128,6 +145,11 @@ public final class Trials implements AutoCloseable {
     return true;
   }
 
+  /** A fresh draft for a command whose files are thrown away. */
+  StepLayers.Draft draft() throws IOException {
+    return layers.draft();
+  }
+
   /** Stops the background command, if any. */
   @Override
   public void close() {
@@ -138,7 +160,8 @@ public final class Trials implements AutoCloseable {
     }
   }
 
-  private SandboxRequest request(
+  /** The sandbox request for {@code argv} on {@code state}, writing into {@code draft}. */
+  SandboxRequest request(
       ImageState state,
       List<String> argv,
       Optional<Path> extraLayer,

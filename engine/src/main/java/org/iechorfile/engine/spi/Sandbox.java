@@ -30,4 +30,15 @@ public interface Sandbox {
    */
   SandboxResult run(SandboxRequest request, SandboxOutput output, Cancellation cancellation)
       throws SandboxException, InterruptedException;
+
+  /**
+   * Runs {@code request} with this process's standard input, output and error (a terminal, for an
+   * interactive shell) and waits for it. Sandboxes that cannot do this refuse.
+   *
+   * @throws SandboxException when the sandbox cannot be set up or cannot attach a terminal
+   */
+  default SandboxResult runAttached(SandboxRequest request)
+      throws SandboxException, InterruptedException {
+    throw new SandboxException("this sandbox cannot attach a terminal to a command");
+  }
 }

@@ -173,7 +173,13 @@ class LookCommandsTest {
     for (String line :
         List.of(
             "%sh ls",
-            "%run -d", "%logs", "%stop", "%save x.tar", "%tag a:b", "%push localhost:5000/a:b")) {
+            "%shell",
+            "%run -d",
+            "%logs",
+            "%stop",
+            "%save x.tar",
+            "%tag a:b",
+            "%push localhost:5000/a:b")) {
       assertTrue(problem(line).contains("is not available here"), line);
     }
     assertEquals(

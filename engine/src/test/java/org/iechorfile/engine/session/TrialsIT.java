@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.iechorfile.engine.sandbox.LinuxSandbox;
 import org.iechorfile.engine.spi.Cancellation;
 import org.iechorfile.engine.spi.SandboxOutput;
+import org.iechorfile.engine.spi.SandboxResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,24 @@ class TrialsIT {
         session.current(), "cat /partial", session.failedLayer(), sink(out), new Cancellation());
 
     assertEquals("partial\n", out.toString());
+  }
+
+  @Test
+  void runAttached_command_exitStatusComesBack() throws Exception {
+    LinuxSandbox sandbox = new LinuxSandbox(Clock.systemUTC());
+    StepLayers.Draft draft = trials.draft();
+
+    // A command that neither reads nor writes the test process's standard streams.
+    SandboxResult result =
+        sandbox.runAttached(
+            trials.request(
+                session.current(),
+                java.util.List.of("/bin/sh", "-c", "test -x /bin/busybox && exit 3"),
+                Optional.empty(),
+                draft,
+                false));
+
+    assertEquals(3, result.exitCode());
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.iechorfile.engine.spi.Cancellation;
+import org.iechorfile.engine.spi.SandboxException;
 import org.iechorfile.engine.spi.SandboxOutput;
 import org.iechorfile.engine.spi.SandboxResult;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +74,18 @@ class TrialsTest {
     List<String> lowers = sandbox.requests.get(1).lowerLayers();
     assertTrue(lowers.get(0).startsWith("../drafts/"), lowers.toString());
     assertEquals(failed, home.resolve("session/l").resolve(lowers.get(0)).normalize());
+  }
+
+  @Test
+  void shell_sandboxWithoutTerminalSupport_refusesAndKeepsNothing() throws Exception {
+    SandboxException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            SandboxException.class, () -> trials.shell(session.current(), Optional.empty()));
+
+    assertEquals("this sandbox cannot attach a terminal to a command", refused.getMessage());
+    try (var drafts = Files.list(home.resolve("session/drafts"))) {
+      assertEquals(0, drafts.count());
+    }
   }
 
   @Test
