@@ -101,6 +101,13 @@ final class JupyterClients {
     return new Result(process.exitValue(), Files.readString(log));
   }
 
+  /** The environment the Jupyter clients and the kernel get: the temporary tree and registry. */
+  Map<String, String> environment() throws IOException {
+    Map<String, String> env = new java.util.HashMap<>();
+    environment(env);
+    return env;
+  }
+
   private void environment(Map<String, String> env) throws IOException {
     env.put("JUPYTER_PATH", root.resolve("share/jupyter").toString());
     env.put("JUPYTER_RUNTIME_DIR", Files.createDirectories(root.resolve("runtime")).toString());
@@ -113,7 +120,7 @@ final class JupyterClients {
     env.put("HOME", Files.createDirectories(root.resolve("home")).toString());
   }
 
-  private static String javaLauncher() {
+  static String javaLauncher() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
