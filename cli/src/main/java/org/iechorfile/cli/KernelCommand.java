@@ -142,7 +142,8 @@ final class KernelCommand implements Callable<Integer> {
 
     private CommandTarget open() throws IOException {
       Workspace workspace = launch.workspace();
-      Session session = workspace.newSession().build();
+      // Jupyter starts kernels in the notebook's folder: that is the build context until %context.
+      Session session = workspace.newSession().context(launch.directory()).build();
       return Sessions.target(session, workspace, launch);
     }
   }

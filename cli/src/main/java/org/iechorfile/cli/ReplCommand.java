@@ -61,7 +61,8 @@ final class ReplCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Workspace workspace = launch.workspace();
-    try (Session session = workspace.newSession().build()) {
+    // The build context is the working directory unless --context (or %context) says otherwise.
+    try (Session session = workspace.newSession().context(launch.directory()).build()) {
       CommandTarget target = Sessions.target(session, workspace, launch);
       if (context != null) {
         Path dir = launch.directory().resolve(context);

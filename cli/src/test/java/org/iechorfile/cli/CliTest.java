@@ -50,6 +50,14 @@ class CliTest {
   }
 
   @Test
+  void repl_withoutContextOption_copiesFromTheWorkingDirectory() throws IOException {
+    Files.writeString(dir.resolve("hello.txt"), "hi\n");
+    int status = run("FROM scratch\nCOPY hello.txt /hello.txt\n%cat /hello.txt\n", "repl");
+    assertEquals(0, status, () -> out + "\n" + err);
+    assertTrue(out.toString().contains("hi\n"), out::toString);
+  }
+
+  @Test
   void noSubcommand_runsTheRepl() {
     assertEquals(0, run("FROM scratch\n"));
     assertTrue(out.toString().contains("ok #1 "), out::toString);
