@@ -1,8 +1,10 @@
 package org.iechorfile.repl;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.iechorfile.engine.ConfigChange;
@@ -158,6 +160,10 @@ public final class EventPrinter implements SessionListener {
       line.append(", not cached: ").append(event.cache().reason());
     }
     out.println(styles.ok(line.toString()));
+    org.iechorfile.engine.ChangeCard card = event.card();
+    if (card.changedFiles()) {
+      out.println(styles.dim("  " + filesLine(card)));
+    }
     for (Diagnostic warning : event.warnings()) {
       out.println(styles.warning("  warning: " + warning.message()));
     }
@@ -176,6 +182,25 @@ public final class EventPrinter implements SessionListener {
     endLine();
     out.println(styles.dim("redone " + event.step() + " " + Text.firstLine(event.source())));
     out.flush();
+  }
+
+  /** {@code files: +3 ~1 -0; biggest /app/lib.so 2.1 MB, /app/run 12 KB}. */
+  static String filesLine(org.iechorfile.engine.ChangeCard card) {
+    StringBuilder line =
+        new StringBuilder("files: +")
+            .append(card.added())
+            .append(" ~")
+            .append(card.changed())
+            .append(" -")
+            .append(card.removed());
+    List<String> biggest = new ArrayList<>();
+    for (org.iechorfile.engine.ChangeCard.PathSize path : card.biggest()) {
+      biggest.add(path.path() + " " + Sizes.format(path.bytes()));
+    }
+    if (!biggest.isEmpty()) {
+      line.append("; biggest ").append(String.join(", ", biggest));
+    }
+    return line.toString();
   }
 
   private void endLine() {

@@ -58,6 +58,24 @@ record ChangeCard(StepCompleted completed, List<LayerCommitted> layer, List<Conf
             + " in "
             + seconds(completed.duration().toMillis())
             + (reason.isEmpty() ? "" : " (" + reason + ")"));
+    org.iechorfile.engine.ChangeCard card = completed.card();
+    if (card.changedFiles()) {
+      facts.add(
+          "files: "
+              + card.added()
+              + " added, "
+              + card.changed()
+              + " changed, "
+              + card.removed()
+              + " removed ("
+              + bytes(card.bytesAdded())
+              + " written"
+              + (card.bytesRemoved() > 0 ? ", " + bytes(card.bytesRemoved()) + " removed" : "")
+              + ")");
+      for (org.iechorfile.engine.ChangeCard.PathSize path : card.biggest()) {
+        facts.add("  " + path.path() + " (" + bytes(path.bytes()) + ")");
+      }
+    }
     for (LayerCommitted committed : layer) {
       facts.add(
           "layer: "
