@@ -56,7 +56,11 @@ public record ImageState(
     Objects.requireNonNull(key, "key");
   }
 
-  /** The state of a new session: no stage yet, nothing in it. */
+  /**
+   * The state of a new session: no stage yet, nothing in it, and the automatic platform ARGs
+   * ({@code TARGETPLATFORM}, {@code TARGETOS}, {@code TARGETARCH}, {@code TARGETVARIANT} and their
+   * {@code BUILD...} twins) in global scope, usable in FROM and, once redeclared, in a stage.
+   */
   public static ImageState initial(Platform platform) {
     return new ImageState(
         RuntimeConfig.EMPTY,
@@ -67,10 +71,26 @@ public record ImageState(
         "",
         "",
         Map.of(),
-        Map.of(),
+        platformArgs(platform),
         false,
         List.of(),
         "initial");
+  }
+
+  private static Map<String, String> platformArgs(Platform platform) {
+    String text =
+        platform.os()
+            + "/"
+            + platform.architecture()
+            + (platform.variant().isEmpty() ? "" : "/" + platform.variant());
+    Map<String, String> args = new LinkedHashMap<>();
+    for (String prefix : List.of("TARGET", "BUILD")) {
+      args.put(prefix + "PLATFORM", text);
+      args.put(prefix + "OS", platform.os());
+      args.put(prefix + "ARCH", platform.architecture());
+      args.put(prefix + "VARIANT", platform.variant());
+    }
+    return args;
   }
 
   /** Whether a FROM has started a stage. */

@@ -144,6 +144,15 @@ class SessionTest {
   }
 
   @Test
+  void platformArgs_usableInFromAndOnceRedeclaredInAStage() {
+    session.apply(
+        "FROM --platform=$BUILDPLATFORM scratch\nARG TARGETPLATFORM\nARG BUILDOS\n"
+            + "ENV P=$TARGETPLATFORM O=$BUILDOS A=$TARGETARCH");
+    assertEquals("linux/amd64", session.current().platform().toString());
+    assertEquals(List.of("P=linux/amd64", "O=linux", "A="), session.config().env());
+  }
+
+  @Test
   void arg_isVisibleToRunButNotStoredAndEnvWins() {
     session.apply("FROM scratch\nARG V=1\nARG SHADOW=arg\nENV SHADOW=env\nRUN build");
     List<String> env = sandbox.requests.get(0).environment();
