@@ -152,6 +152,22 @@ public record ImageState(
         newKey);
   }
 
+  ImageState withRuntimeConfig(RuntimeConfig newConfig) {
+    return new ImageState(
+        newConfig,
+        platform,
+        layers,
+        history,
+        stageIndex,
+        stageName,
+        base,
+        args,
+        globalArgs,
+        cmdSetInStage,
+        stages,
+        key);
+  }
+
   ImageState withArgs(Map<String, String> newArgs, Map<String, String> newGlobals, String newKey) {
     return new ImageState(
         config,

@@ -207,52 +207,13 @@ public final class Session implements AutoCloseable {
     Cancellation cancellation = new Cancellation();
     running = cancellation;
     ImageState next;
-    CacheOutcome outcome = CacheOutcome.notApplicable();
+    CacheOutcome outcome;
     try {
-      if (instruction instanceof From from) {
-        next =
-            froms.apply(
-                state,
-                from,
-                (image, layer, done, total) ->
-                    log.emit(new PullProgress(id, image, layer, done, total)));
-      } else if (instruction instanceof Run run) {
-        RunDispatch.Outcome result =
-            runs.run(
-                state,
-                run,
-                cacheEnabled,
-                (channel, text) -> log.emit(new OutputChunk(id, channel, text)),
-                cancellation,
-                draft -> failedDraft = Optional.of(draft));
-        next = result.state();
-        outcome = result.cache();
-        log.emit(
-            new LayerCommitted(
-                id, result.layer().id(), result.layer().bytes(), Math.max(0, result.entries())));
-      } else if (ConfigDispatch.handles(instruction)) {
-        next = configs.create(buildArgs).apply(state, instruction);
-      } else if (instruction instanceof Copy || instruction instanceof Add) {
-        CopyDispatch.Outcome result =
-            copies.apply(
-                state,
-                instruction instanceof Copy copy
-                    ? CopyRequest.of(copy)
-                    : CopyRequest.of((Add) instruction),
-                context,
-                cacheEnabled,
-                (image, layer, done, total) ->
-                    log.emit(new PullProgress(id, image, layer, done, total)));
-        next = result.state();
-        outcome = result.cache();
-        log.emit(
-            new LayerCommitted(
-                id, result.layer().id(), result.layer().bytes(), Math.max(0, result.entries())));
-      } else {
-        throw new StepFailure(
-            Failure.of(
-                Failure.Kind.UNSUPPORTED,
-                instruction.keyword() + " is not supported by this version of iechorfile"));
+      Executed executed = execute(id, instruction, state, cancellation, log);
+      next = executed.state();
+      outcome = executed.cache();
+      if (instruction instanceof From) {
+        next = runTriggers(id, escape, next, cancellation, log);
       }
     } catch (StepRejection e) {
       log.emit(new StepRejected(id, node.original(), e.diagnostics()));
@@ -291,6 +252,108 @@ public final class Session implements AutoCloseable {
             id, node.original(), keyword, next, duration, outcome, node.comments(), escape, card));
     log.emit(new StepCompleted(id, node.original(), duration, outcome, warnings, card));
     return true;
+  }
+
+  /** What carrying out one instruction gave. */
+  private record Executed(ImageState state, CacheOutcome cache) {}
+
+  /** Carries out one expanded instruction on {@code state}, emitting its output and layer. */
+  private Executed execute(
+      StepId id, Instruction instruction, ImageState state, Cancellation cancellation, EventLog log)
+      throws StepRejection, StepFailure, InterruptedException, IOException {
+    ImageState next;
+    CacheOutcome outcome = CacheOutcome.notApplicable();
+    if (instruction instanceof From from) {
+      next =
+          froms.apply(
+              state,
+              from,
+              (image, layer, done, total) ->
+                  log.emit(new PullProgress(id, image, layer, done, total)));
+    } else if (instruction instanceof Run run) {
+      RunDispatch.Outcome result =
+          runs.run(
+              state,
+              run,
+              cacheEnabled,
+              (channel, text) -> log.emit(new OutputChunk(id, channel, text)),
+              cancellation,
+              draft -> failedDraft = Optional.of(draft));
+      next = result.state();
+      outcome = result.cache();
+      log.emit(
+          new LayerCommitted(
+              id, result.layer().id(), result.layer().bytes(), Math.max(0, result.entries())));
+    } else if (ConfigDispatch.handles(instruction)) {
+      next = configs.create(buildArgs).apply(state, instruction);
+    } else if (instruction instanceof Copy || instruction instanceof Add) {
+      CopyDispatch.Outcome result =
+          copies.apply(
+              state,
+              instruction instanceof Copy copy
+                  ? CopyRequest.of(copy)
+                  : CopyRequest.of((Add) instruction),
+              context,
+              cacheEnabled,
+              (image, layer, done, total) ->
+                  log.emit(new PullProgress(id, image, layer, done, total)));
+      next = result.state();
+      outcome = result.cache();
+      log.emit(
+          new LayerCommitted(
+              id, result.layer().id(), result.layer().bytes(), Math.max(0, result.entries())));
+    } else {
+      throw new StepFailure(
+          Failure.of(
+              Failure.Kind.UNSUPPORTED,
+              instruction.keyword() + " is not supported by this version of iechorfile"));
+    }
+    return new Executed(next, outcome);
+  }
+
+  /**
+   * Runs the base image's ONBUILD triggers right after its FROM, in the new stage, as the reference
+   * does; the image's own trigger list is then cleared.
+   */
+  private ImageState runTriggers(
+      StepId id, char escape, ImageState state, Cancellation cancellation, EventLog log)
+      throws StepRejection, StepFailure, InterruptedException, IOException {
+    List<String> triggers = state.config().onBuild();
+    if (triggers.isEmpty()) {
+      return state;
+    }
+    ImageState next = state.withRuntimeConfig(state.config().withoutOnBuild());
+    for (String trigger : triggers) {
+      ParsedFile parsed = LineParser.parse(trigger);
+      List<Diagnostic> errors = errors(parsed.diagnostics());
+      if (parsed.nodes().size() != 1 || !errors.isEmpty()) {
+        throw triggerFailure(trigger, errors);
+      }
+      ParseResult typed = parser.parse(parsed.nodes().get(0));
+      if (typed.instruction().isEmpty()) {
+        throw triggerFailure(trigger, errors(typed.diagnostics()));
+      }
+      Instruction instruction = typed.instruction().get();
+      ExpansionResult expansion =
+          new InstructionExpander(escape).expand(instruction, variables(next, instruction));
+      if (expansion.instruction().isEmpty()) {
+        throw triggerFailure(trigger, errors(expansion.diagnostics()));
+      }
+      next = execute(id, expansion.instruction().get(), next, cancellation, log).state();
+    }
+    return next;
+  }
+
+  private static StepFailure triggerFailure(String trigger, List<Diagnostic> errors) {
+    String why = errors.isEmpty() ? "it is not one instruction" : errors.get(0).message();
+    return new StepFailure(
+        Failure.of(
+            Failure.Kind.UNSUPPORTED,
+            "the base image's ONBUILD trigger \""
+                + trigger
+                + "\" cannot be applied: "
+                + why
+                + "; build on another image or fix the image that declares it"));
   }
 
   /** Steps back over the last {@code count} live steps (fewer when there are fewer). */

@@ -292,6 +292,28 @@ class SessionTest {
   }
 
   @Test
+  void from_baseWithOnbuildTriggers_runsThemInTheNewStage() {
+    session.apply("FROM scratch AS base\nONBUILD ENV FROM_TRIGGER=1\nONBUILD RUN make");
+    assertEquals(List.of("ENV FROM_TRIGGER=1", "RUN make"), session.config().onBuild());
+    List<SessionEvent> events = session.apply("FROM base");
+    assertEquals(
+        List.of("StepStarted", "OutputChunk", "LayerCommitted", "ConfigChanged", "StepCompleted"),
+        kinds(events));
+    assertEquals(List.of("FROM_TRIGGER=1"), session.config().env());
+    assertEquals(List.of(), session.config().onBuild());
+    assertEquals(List.of("/bin/sh", "-c", "make"), sandbox.requests.get(0).argv());
+  }
+
+  @Test
+  void from_failingOnbuildTrigger_failsTheFrom() {
+    session.apply("FROM scratch AS base\nONBUILD RUN make");
+    sandbox.exitCode = 1;
+    List<SessionEvent> events = session.apply("FROM base");
+    assertEquals(List.of("StepStarted", "OutputChunk", "StepFailed"), kinds(events));
+    assertEquals(2, session.steps().size());
+  }
+
+  @Test
   void stop_isHarmlessWhenNothingRuns() {
     session.stop();
     assertEquals(List.of("StepStarted", "StepCompleted"), kinds(session.apply("FROM scratch")));
