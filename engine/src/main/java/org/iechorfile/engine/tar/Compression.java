@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 import org.tukaani.xz.XZInputStream;
 
 /** How a layer blob is compressed, as told by its first bytes (never by its media type alone). */
@@ -17,7 +18,7 @@ public enum Compression {
   BZIP2,
   /** xz ({@code fd 37 7a 58 5a 00}). */
   XZ,
-  /** zstd ({@code 28 b5 2f fd}): recognised so that the error can name it, but not decoded. */
+  /** zstd ({@code 28 b5 2f fd}). */
   ZSTD;
 
   private static final int MAGIC_LENGTH = 6;
@@ -53,8 +54,6 @@ public enum Compression {
 
   /**
    * Wraps {@code in} in a decompressor for this compression. Closing the result closes {@code in}.
-   *
-   * @throws LayerFormatException for zstd, which this build cannot decode
    */
   InputStream decompress(InputStream in) throws IOException {
     switch (this) {
@@ -66,10 +65,10 @@ public enum Compression {
         return new BZip2CompressorInputStream(in, true);
       case XZ:
         return new XZInputStream(in);
+      case ZSTD:
+        return new ZstdCompressorInputStream(in);
       default:
-        throw new LayerFormatException(
-            "the layer is zstd-compressed, which this version cannot unpack; "
-                + "pull a gzip variant of the image or recompress the layer with gzip");
+        throw new IllegalStateException("unknown compression " + this);
     }
   }
 

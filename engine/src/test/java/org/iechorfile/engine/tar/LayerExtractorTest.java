@@ -162,7 +162,12 @@ class LayerExtractorTest {
   @Test
   void extract_eachCompression_detectedByMagicBytes() throws IOException {
     List<byte[]> blobs =
-        List.of(fixture().tar(), fixture().gzip(), fixture().bzip2(), fixture().xz());
+        List.of(
+            fixture().tar(),
+            fixture().gzip(),
+            fixture().bzip2(),
+            fixture().xz(),
+            zstd(fixture().tar()));
     Digest plain = Digest.sha256(fixture().tar());
     int index = 0;
     for (byte[] blob : blobs) {
@@ -177,16 +182,23 @@ class LayerExtractorTest {
     return new TarFixture().dir("a", 0755).file("a/file", 0644, "content");
   }
 
+  private static byte[] zstd(byte[] tar) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (com.github.luben.zstd.ZstdOutputStream out =
+        new com.github.luben.zstd.ZstdOutputStream(bytes)) {
+      out.write(tar);
+    }
+    return bytes.toByteArray();
+  }
+
   @Test
-  void extract_zstdBlob_refusedNamingTheCompression() throws IOException {
+  void extract_corruptZstdBlob_refusedAndNothingKept() throws IOException {
     byte[] zstd = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0, 0, 0};
 
-    LayerFormatException e =
-        assertThrows(
-            LayerFormatException.class,
-            () -> extractor.extract(new ByteArrayInputStream(zstd), temp.resolve("layer")));
+    assertThrows(
+        IOException.class,
+        () -> extractor.extract(new ByteArrayInputStream(zstd), temp.resolve("layer")));
 
-    assertTrue(e.getMessage().contains("zstd"), e.getMessage());
     assertFalse(Files.exists(temp.resolve("layer")));
   }
 
