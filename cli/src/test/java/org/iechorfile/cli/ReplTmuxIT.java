@@ -100,6 +100,25 @@ class ReplTmuxIT {
   }
 
   @Test
+  void shell_interactiveInTheImageThenTheReplCarriesOn() throws Exception {
+    try (Tmux tmux = start()) {
+      fromBusybox(tmux);
+      enter(tmux, "%shell");
+      tmux.await("the image's shell prompt", s -> s.contains("/ # "), WAIT);
+      enter(tmux, "echo $((6*7)) > /tmp/answer; cat /tmp/answer; exit");
+      tmux.await("the shell to end", s -> s.contains("nothing it changed was kept"), WAIT);
+      enter(tmux, "%ls /tmp");
+      String screen =
+          tmux.await(
+              "the REPL to answer again (nothing the shell wrote was kept)",
+              s -> s.contains("(empty)\n[#1 busybox /]>"),
+              WAIT);
+      assertTrue(screen.contains("42\n"), screen);
+      assertTrue(!screen.contains("Input/output error"), screen);
+    }
+  }
+
+  @Test
   void heredocRun_continuationPromptsThenOneStep() throws Exception {
     try (Tmux tmux = start()) {
       fromBusybox(tmux);

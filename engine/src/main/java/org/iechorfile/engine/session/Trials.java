@@ -24,6 +24,13 @@ import org.iechorfile.engine.spi.SandboxResult;
  */
 public final class Trials implements AutoCloseable {
 
+  /**
+   * The interactive shell, without job control ({@code +m}): a shell with job control takes the
+   * terminal's foreground for itself and leaves it to a process group that is gone when it exits,
+   * after which the REPL could no longer read its terminal.
+   */
+  private static final List<String> INTERACTIVE_SHELL = List.of("/bin/sh", "+m");
+
   private static final System.Logger LOG = System.getLogger(Trials.class.getName());
 
   private final Sandbox sandbox;
@@ -76,7 +83,7 @@ public final class Trials implements AutoCloseable {
       throws SandboxException, IOException, InterruptedException {
     StepLayers.Draft draft = layers.draft();
     try {
-      return sandbox.runAttached(request(state, List.of("/bin/sh"), extraLayer, draft, true));
+      return sandbox.runAttached(request(state, INTERACTIVE_SHELL, extraLayer, draft, true));
     } finally {
       layers.discard(draft);
     }
