@@ -266,14 +266,15 @@ class LinuxSandboxIT {
       timer.schedule(cancellation::cancel, 500, TimeUnit.MILLISECONDS);
       long start = System.nanoTime();
       SandboxResult result =
-          sandbox.run(request("sleep 30 & sleep 30; wait"), new Recorder(), cancellation);
+          sandbox.run(request("sleep 3071 & sleep 3071; wait"), new Recorder(), cancellation);
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       assertTrue(result.cancelled());
       assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "took " + took);
     } finally {
       timer.shutdownNow();
     }
-    Process ps = new ProcessBuilder("pgrep", "-f", "sleep 30").start();
+    // An unusual duration, so that no other process on the machine matches.
+    Process ps = new ProcessBuilder("pgrep", "-f", "sleep 3071").start();
     String left = new String(ps.getInputStream().readAllBytes()).strip();
     ps.waitFor();
     assertEquals("", left, "processes left behind");
