@@ -135,10 +135,15 @@ final class BuildCommand implements Callable<Integer> {
       builder.buildArg(arg.substring(0, eq), arg.substring(eq + 1));
     }
     try (Session session = builder.build()) {
-      int status = build(session, workspace, source.get(), out, err);
-      return status != ExitCodes.OK
-          ? status
-          : written.write(session, workspace, launch.directory(), out, err);
+      StopOnInterrupt interrupt = StopOnInterrupt.install(session);
+      try {
+        int status = build(session, workspace, source.get(), out, err);
+        return status != ExitCodes.OK
+            ? status
+            : written.write(session, workspace, launch.directory(), out, err);
+      } finally {
+        interrupt.finished();
+      }
     }
   }
 
