@@ -165,8 +165,16 @@ class ReplTmuxIT {
       String screen = tmux.await("the undo", s -> s.contains("undone 1 step; now at step 1"), WAIT);
       assertTrue(screen.contains("undone #2 ENV GREETING=hello"), screen);
       tmux.keys("C-d");
+      // Wait for the prompt after the reminder too: the second Ctrl-D must reach a line editor
+      // that is reading again.
       tmux.await(
-          "the export reminder", s -> s.contains("never exported; press Ctrl-D again"), WAIT);
+          "the export reminder and a fresh prompt",
+          s -> {
+            String[] lines = s.strip().split("\n");
+            return s.contains("never exported; press Ctrl-D again")
+                && lines[lines.length - 1].strip().equals("[#1 busybox /]>");
+          },
+          WAIT);
       tmux.keys("C-d");
       long deadline = System.nanoTime() + WAIT.toNanos();
       while (tmux.running() && System.nanoTime() < deadline) {
