@@ -188,6 +188,7 @@ public final class LinuxSandbox implements Sandbox {
     argv.add(request.workingDirectory());
     argv.add(Integer.toString(request.uid()));
     argv.add(Integer.toString(request.gid()));
+    argv.add(String.join(",", request.groups().stream().map(String::valueOf).toList()));
     argv.add(host.mount().toString());
     argv.add(host.setpriv().toString());
     argv.add(host.unshare().toString());

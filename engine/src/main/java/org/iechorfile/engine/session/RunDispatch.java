@@ -176,7 +176,8 @@ final class RunDispatch {
             ids.gid(),
             "iechorfile",
             run.network() != NetworkMode.NONE,
-            sandboxMounts);
+            sandboxMounts,
+            ids.groups());
     SandboxOutput sink =
         new SandboxOutput() {
           @Override

@@ -146,6 +146,37 @@ class LinuxSandboxIT {
   }
 
   @Test
+  void run_withSupplementaryGroups_runsWithThoseGroups() throws Exception {
+    SandboxRequest base = withUser(request("id -u; id -g; id -G"), 1000, 1000, "/");
+    SandboxRequest grouped =
+        new SandboxRequest(
+            base.layersDirectory(),
+            base.lowerLayers(),
+            upper,
+            work,
+            base.argv(),
+            ENV,
+            "/",
+            1000,
+            1000,
+            "box",
+            true,
+            List.of(),
+            List.of(10, 2000));
+    Recorder output = new Recorder();
+    assertTrue(sandbox.run(grouped, output, new Cancellation()).succeeded(), output.stderr());
+    assertEquals("1000\n1000\n1000 10 2000\n", output.stdout());
+  }
+
+  @Test
+  void run_withoutSupplementaryGroups_runsWithThePrimaryGroupOnly() throws Exception {
+    Recorder output = new Recorder();
+    SandboxRequest asApp = withUser(request("id -G"), 1000, 50, "/");
+    assertTrue(sandbox.run(asApp, output, new Cancellation()).succeeded(), output.stderr());
+    assertEquals("50\n", output.stdout());
+  }
+
+  @Test
   void run_missingWorkingDirectory_startsThereWithoutKeepingIt() throws Exception {
     SandboxRequest base = request("pwd");
     SandboxRequest elsewhere = withUser(base, 0, 0, "/srv/www");
