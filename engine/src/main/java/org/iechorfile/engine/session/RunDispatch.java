@@ -5,13 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.iechorfile.engine.CacheOutcome;
 import org.iechorfile.engine.Failure;
 import org.iechorfile.engine.OutputChunk;
@@ -41,13 +44,25 @@ final class RunDispatch {
   private final StepLayers layers;
   private final BuildCache cache;
   private final RunMounts mounts;
+  private final Supplier<Map<String, String>> proxies;
   private final Clock clock;
 
-  RunDispatch(Sandbox sandbox, StepLayers layers, BuildCache cache, RunMounts mounts, Clock clock) {
+  /**
+   * @param proxies the proxy variables RUN gets besides ENV and the ARGs in scope, read at each
+   *     step; they are not part of the cache key
+   */
+  RunDispatch(
+      Sandbox sandbox,
+      StepLayers layers,
+      BuildCache cache,
+      RunMounts mounts,
+      Supplier<Map<String, String>> proxies,
+      Clock clock) {
     this.sandbox = sandbox;
     this.layers = layers;
     this.cache = cache;
     this.mounts = mounts;
+    this.proxies = proxies;
     this.clock = clock;
   }
 
@@ -159,6 +174,7 @@ final class RunDispatch {
     }
     List<String> environment = environment(state);
     environment.addAll(prepared.environment());
+    withProxies(environment);
     List<String> lowers = new ArrayList<>();
     for (int i = state.layers().size() - 1; i >= 0; i--) {
       lowers.add(state.layers().get(i).shortName());
@@ -255,6 +271,23 @@ final class RunDispatch {
     List<String> entries = new ArrayList<>();
     env.forEach((k, v) -> entries.add(k + "=" + v));
     return entries;
+  }
+
+  /** Adds the proxy variables that ENV, the ARGs in scope and secrets do not set. */
+  private void withProxies(List<String> environment) {
+    Set<String> names = new HashSet<>();
+    for (String entry : environment) {
+      int eq = entry.indexOf('=');
+      names.add(eq < 0 ? entry : entry.substring(0, eq));
+    }
+    proxies
+        .get()
+        .forEach(
+            (name, value) -> {
+              if (names.add(name)) {
+                environment.add(name + "=" + value);
+              }
+            });
   }
 
   private static List<String> keyParts(ImageState state, Run run, List<String> argv) {

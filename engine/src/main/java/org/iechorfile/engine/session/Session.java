@@ -88,6 +88,7 @@ public final class Session implements AutoCloseable {
     this.layers = new StepLayers(builder.home);
     this.cache = new BuildCache(builder.home);
     this.configs = buildArgs -> new ConfigDispatch(clock.instant(), buildArgs);
+    Map<String, String> hostProxies = new LinkedHashMap<>(builder.proxies);
     this.froms = new FromDispatch(builder.images, builder.platform);
     this.runs =
         new RunDispatch(
@@ -95,6 +96,7 @@ public final class Session implements AutoCloseable {
             layers,
             cache,
             new RunMounts(builder.home, () -> context, builder.secrets),
+            () -> ProxyArgs.environment(hostProxies, buildArgs),
             clock);
     this.copies =
         new CopyDispatch(
@@ -588,6 +590,7 @@ public final class Session implements AutoCloseable {
     private Optional<Path> context = Optional.empty();
     private final Map<String, SecretSource> secrets = new HashMap<>();
     private final Map<String, String> buildArgs = new LinkedHashMap<>();
+    private final Map<String, String> proxies = new LinkedHashMap<>();
     private boolean cache = true;
 
     private Builder() {}
@@ -637,6 +640,17 @@ public final class Session implements AutoCloseable {
     /** A build argument ({@code --build-arg NAME=VALUE}). */
     public Builder buildArg(String name, String value) {
       buildArgs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * Passes the proxy variables of {@code environment} (normally the engine process's: {@code
+     * HTTP_PROXY}, {@code http_proxy}, … {@code no_proxy}) on to RUN, as buildah does; other
+     * variables are ignored. Build args of the same names override them. Like the predefined proxy
+     * ARGs, they are left out of the build-cache key and the image.
+     */
+    public Builder proxiesFrom(Map<String, String> environment) {
+      proxies.putAll(ProxyArgs.fromEnvironment(environment));
       return this;
     }
 
