@@ -29,8 +29,9 @@ import org.iechorfile.engine.tar.OverlayNamespace;
  * /etc/resolv.conf} and {@code /etc/hosts} bound read-only, and Docker's default capability set.
  *
  * <p>Mount points the image lacks are supplied by a small stub directory stacked below the image's
- * layers, so they never appear in the new layer. Needs root, or root of a user namespace (the
- * launcher provides one for ordinary users).
+ * layers, so they never appear in the new layer. A bind from other layers (an earlier stage) gets
+ * an overlay of its own in the run's scratch area, whose upper directory, if any, is thrown away.
+ * Needs root, or root of a user namespace (the launcher provides one for ordinary users).
  */
 public final class LinuxSandbox implements Sandbox {
 

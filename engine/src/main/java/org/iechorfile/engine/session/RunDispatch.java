@@ -79,10 +79,13 @@ final class RunDispatch {
       boolean useCache,
       BiConsumer<OutputChunk.Channel, String> output,
       Cancellation cancellation,
-      java.util.function.Consumer<StepLayers.Draft> failedDraft)
+      java.util.function.Consumer<StepLayers.Draft> failedDraft,
+      BaseImages.Progress progress)
       throws StepFailure, InterruptedException, IOException {
     List<String> argv = argv(state, run);
+    Map<String, StageOrImage.Found> sources = mounts.sources(state, run.mounts(), progress);
     List<String> keyParts = keyParts(state, run, argv);
+    keyParts.addAll(RunMounts.describeSources(sources));
     String key = CacheKeys.next(state.key(), keyParts);
     HistoryEntry history =
         HistoryEntry.of(clock.instant(), "RUN " + String.join(" ", argv) + " # buildkit", false);
@@ -113,7 +116,7 @@ final class RunDispatch {
     boolean keep = false;
     try {
       Tail tail = new Tail(TAIL_LINES);
-      SandboxResult result = execute(state, run, argv, draft, output, tail, cancellation);
+      SandboxResult result = execute(state, run, argv, sources, draft, output, tail, cancellation);
       if (result.cancelled()) {
         throw new StepFailure(
             Failure.of(Failure.Kind.CANCELLED, "RUN was stopped; nothing was kept"));
@@ -152,6 +155,7 @@ final class RunDispatch {
       ImageState state,
       Run run,
       List<String> argv,
+      Map<String, StageOrImage.Found> sources,
       StepLayers.Draft draft,
       BiConsumer<OutputChunk.Channel, String> output,
       Tail tail,
@@ -160,7 +164,7 @@ final class RunDispatch {
     String workdir = state.config().workingDir().isEmpty() ? "/" : state.config().workingDir();
     UserLookup.Ids ids = UserLookup.resolve(state.config().user(), state.layers());
     Path scratch = draft.directory();
-    RunMounts.Prepared prepared = mounts.prepare(run.mounts(), workdir, scratch);
+    RunMounts.Prepared prepared = mounts.prepare(run.mounts(), workdir, scratch, sources);
     List<SandboxMount> sandboxMounts = new ArrayList<>(prepared.mounts());
     List<String> command = argv;
     if (isScriptHeredoc(run)) {

@@ -95,7 +95,7 @@ public final class Session implements AutoCloseable {
             builder.sandbox,
             layers,
             cache,
-            new RunMounts(builder.home, () -> context, builder.secrets),
+            new RunMounts(builder.home, () -> context, builder.secrets, builder.images),
             () -> ProxyArgs.environment(hostProxies, buildArgs),
             clock);
     this.copies =
@@ -280,7 +280,9 @@ public final class Session implements AutoCloseable {
               cacheEnabled,
               (channel, text) -> log.emit(new OutputChunk(id, channel, text)),
               cancellation,
-              draft -> failedDraft = Optional.of(draft));
+              draft -> failedDraft = Optional.of(draft),
+              (image, layer, done, total) ->
+                  log.emit(new PullProgress(id, image, layer, done, total)));
       next = result.state();
       outcome = result.cache();
       log.emit(
