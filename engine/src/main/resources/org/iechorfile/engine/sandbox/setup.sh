@@ -26,6 +26,12 @@ groupset=--clear-groups
 if [ -n "$groups" ]; then
   groupset=--groups=$groups
 fi
+# A user namespace with only one id mapped forbids setgroups; keep the groups then, as runc does.
+policy=allow
+{ read -r policy </proc/self/setgroups; } 2>/dev/null || true
+if [ "$policy" = deny ]; then
+  groupset=--keep-groups
+fi
 exec "$setpriv" --regid="$gid" "$groupset" \
   --bounding-set=-all,+chown,+dac_override,+fowner,+fsetid,+kill,+setgid,+setuid,+setpcap,+net_bind_service,+net_raw,+sys_chroot,+mknod,+audit_write,+setfcap \
   -- "$unshare" --root="$root" --wd="$wd" --setuid="$uid" -- "$@"
