@@ -443,7 +443,11 @@ public final class Session implements AutoCloseable {
     return timeline.current().config();
   }
 
-  /** Sets a build argument ({@code --build-arg}); later ARG steps use it. */
+  /**
+   * Sets a build argument ({@code --build-arg}); later ARG steps use it. The predefined proxy ARGs
+   * ({@code HTTP_PROXY}, {@code HTTPS_PROXY}, {@code FTP_PROXY}, {@code NO_PROXY}, {@code
+   * ALL_PROXY}, in any case) also reach later RUN steps without an ARG, outside the cache key.
+   */
   public void setBuildArg(String name, String value) {
     buildArgs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
   }
