@@ -283,6 +283,19 @@ class LinuxSandboxIT {
   }
 
   @Test
+  void run_withLayerBindOfNoLayers_mountsAnEmptyDirectory() throws Exception {
+    SandboxRequest mounted =
+        withMounts(
+            "ls -A /ro /rw; touch /rw/x && ls /rw",
+            List.of(
+                new SandboxMount.LayerBind(List.of(), "/", "/ro", true),
+                new SandboxMount.LayerBind(List.of(), "/", "/rw", false)));
+    Recorder output = new Recorder();
+    assertTrue(sandbox.run(mounted, output, new Cancellation()).succeeded(), output.stderr());
+    assertEquals("/ro:\n\n/rw:\nx\n", output.stdout());
+  }
+
+  @Test
   void run_withLayerBindThroughALink_isRefused() throws Exception {
     stageLayer();
     SandboxRequest mounted =
