@@ -133,7 +133,7 @@ public final class LinuxSandbox implements Sandbox {
                         "cannot run commands: " + String.join("; ", tools.missing())));
     Path scratch = createScratch(request);
     try {
-      RunFiles files = RunFiles.create(scratch, request, !request.network() || !inUserNamespace);
+      RunFiles files = RunFiles.create(scratch, request, inUserNamespace);
       ProcessBuilder builder = new ProcessBuilder(command(host, request, files)).inheritIO();
       useEnvironment(builder, request);
       Instant start = clock.instant();
