@@ -54,6 +54,18 @@ public final class LayeredView {
     return new LayeredView(layers, OpaqueCache.SHARED);
   }
 
+  /**
+   * Notes that {@code layer} is an upper directory overlayfs has just written and nothing has
+   * changed since. overlayfs marks only directories it creates over deleted ones as opaque, never
+   * an upper's root, so a layer without directories has no opaque ones and need not be read for
+   * them (a {@code getfattr} run per step otherwise).
+   *
+   * @throws IOException when the layer cannot be listed
+   */
+  public static void overlayUpperWritten(Path layer) throws IOException {
+    OpaqueCache.SHARED.rememberUpper(layer);
+  }
+
   /** The layer directories, base first. */
   public List<Path> layers() {
     return layers;

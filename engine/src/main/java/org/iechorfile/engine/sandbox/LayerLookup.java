@@ -1,10 +1,8 @@
 package org.iechorfile.engine.sandbox;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,11 +22,9 @@ final class LayerLookup {
     OTHER
   }
 
-  private static final int S_IFMT = 0170000;
-  private static final int S_IFCHR = 0020000;
-
   private final Path layersDirectory;
   private final List<String> layers;
+  private final List<Map<String, Kind>> known = new ArrayList<>();
 
   LayerLookup(Path layersDirectory, List<String> layers) {
     this.layersDirectory = layersDirectory;
@@ -37,26 +33,26 @@ final class LayerLookup {
 
   /** The kind of entry the topmost layer has at {@code absolutePath}. */
   Kind kind(String absolutePath) throws IOException {
-    String relative = absolutePath.replaceAll("^/+", "");
-    for (String layer : layers) {
-      Path candidate = layersDirectory.resolve(layer).resolve(relative);
-      Map<String, Object> attributes;
-      try {
-        attributes = Files.readAttributes(candidate, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
-      } catch (NoSuchFileException e) {
-        continue;
+    String relative = trimSlashes(absolutePath);
+    for (int i = 0; i < layers.size(); i++) {
+      Path root = layersDirectory.resolve(layers.get(i));
+      if (known.size() == i) {
+        known.add(KnownLayerEntries.SHARED.of(root));
       }
-      int mode = (Integer) attributes.get("mode");
-      long rdev = (Long) attributes.get("rdev");
-      if ((mode & S_IFMT) == S_IFCHR && rdev == 0) {
-        return Kind.WHITEOUT;
+      Kind kind = KnownLayerEntries.kind(known.get(i), root, relative);
+      if (kind != Kind.ABSENT) {
+        return kind;
       }
-      if (Files.isSymbolicLink(candidate)) {
-        return Kind.SYMLINK;
-      }
-      return Files.isDirectory(candidate, LinkOption.NOFOLLOW_LINKS) ? Kind.DIRECTORY : Kind.OTHER;
     }
     return Kind.ABSENT;
+  }
+
+  private static String trimSlashes(String path) {
+    int start = 0;
+    while (start < path.length() && path.charAt(start) == '/') {
+      start++;
+    }
+    return path.substring(start);
   }
 
   /**

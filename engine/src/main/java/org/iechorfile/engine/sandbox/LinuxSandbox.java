@@ -19,7 +19,7 @@ import org.iechorfile.engine.spi.SandboxException;
 import org.iechorfile.engine.spi.SandboxOutput;
 import org.iechorfile.engine.spi.SandboxRequest;
 import org.iechorfile.engine.spi.SandboxResult;
-import org.iechorfile.engine.tar.DirectoryTrees;
+import org.iechorfile.engine.tar.BackgroundDeletion;
 import org.iechorfile.engine.tar.OverlayNamespace;
 
 /**
@@ -42,6 +42,7 @@ public final class LinuxSandbox implements Sandbox {
   private final HostTools.Lookup tools;
   private final Clock clock;
   private final boolean inUserNamespace = OverlayNamespace.current() == OverlayNamespace.USER;
+  private volatile boolean overlayKnown;
 
   /** A sandbox using the host's tools, timed by {@code clock}. */
   public LinuxSandbox(Clock clock) {
@@ -223,7 +224,16 @@ public final class LinuxSandbox implements Sandbox {
     }
   }
 
-  private static boolean overlaySupported() {
+  /** Whether the kernel has overlayfs; a yes is remembered (it does not go away). */
+  private boolean overlaySupported() {
+    if (overlayKnown) {
+      return true;
+    }
+    overlayKnown = kernelHasOverlay();
+    return overlayKnown;
+  }
+
+  private static boolean kernelHasOverlay() {
     try {
       return Files.readAllLines(Path.of("/proc/filesystems")).stream()
           .anyMatch(line -> line.trim().endsWith("overlay"));
@@ -233,12 +243,9 @@ public final class LinuxSandbox implements Sandbox {
     }
   }
 
+  /** Removes a run's scratch area once the kernel has let go of its mount points. */
   private static void deleteQuietly(Path dir) {
-    try {
-      DirectoryTrees.delete(dir);
-    } catch (IOException | UncheckedIOException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot remove " + dir + ": " + e.getMessage());
-    }
+    BackgroundDeletion.delete(dir);
   }
 
   private static String loadScript() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.UUID;
+import org.iechorfile.engine.tar.BackgroundDeletion;
 import org.iechorfile.engine.tar.DirectoryTrees;
 
 /**
@@ -60,7 +61,8 @@ final class StepLayers {
 
   /**
    * Makes {@code draft}'s upper directory the committed layer {@code id}. When another process
-   * committed the same id first, that layer is used and the draft dropped.
+   * committed the same id first, that layer is used. The draft's other directories stay for the
+   * caller to {@link #discard} or {@link #discardLater}.
    */
   LayerRef commit(Draft draft, String id) throws IOException {
     Path target = layers.resolve(id);
@@ -69,7 +71,6 @@ final class StepLayers {
     } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
       // The same step's result is already there: keep the first one.
     }
-    discard(draft);
     return ref(id);
   }
 
@@ -114,6 +115,14 @@ final class StepLayers {
   /** Removes a draft and everything in it. */
   void discard(Draft draft) throws IOException {
     delete(draft.directory());
+  }
+
+  /**
+   * Removes a draft in the background: after a RUN, overlayfs's work directory can only go once the
+   * kernel has taken down the command's mount namespace, which the step need not wait for.
+   */
+  void discardLater(Draft draft) {
+    BackgroundDeletion.delete(draft.directory());
   }
 
   private String link(Path target) throws IOException {
