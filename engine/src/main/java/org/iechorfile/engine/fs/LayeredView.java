@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.iechorfile.engine.tar.Whiteouts;
 
 /**
  * An image's filesystem seen through its layer directories, without mounting anything: the layers
@@ -249,7 +250,7 @@ public final class LayeredView {
       if (attributes == null) {
         continue;
       }
-      if (LayerEntries.isWhiteout(attributes)) {
+      if (Whiteouts.isWhiteout(attributes)) {
         return Optional.empty();
       }
       List<Integer> merged = new ArrayList<>();

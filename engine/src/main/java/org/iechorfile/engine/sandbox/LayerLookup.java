@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.iechorfile.engine.tar.Whiteouts;
 
 /**
  * Answers what a path is in a stack of overlay layers without mounting them: the topmost layer that
@@ -24,9 +25,6 @@ final class LayerLookup {
     OTHER
   }
 
-  private static final int S_IFMT = 0170000;
-  private static final int S_IFCHR = 0020000;
-
   private final Path layersDirectory;
   private final List<String> layers;
 
@@ -42,13 +40,12 @@ final class LayerLookup {
       Path candidate = layersDirectory.resolve(layer).resolve(relative);
       Map<String, Object> attributes;
       try {
-        attributes = Files.readAttributes(candidate, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
+        attributes =
+            Files.readAttributes(candidate, Whiteouts.ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
       } catch (NoSuchFileException e) {
         continue;
       }
-      int mode = (Integer) attributes.get("mode");
-      long rdev = (Long) attributes.get("rdev");
-      if ((mode & S_IFMT) == S_IFCHR && rdev == 0) {
+      if (Whiteouts.isWhiteout(attributes)) {
         return Kind.WHITEOUT;
       }
       if (Files.isSymbolicLink(candidate)) {

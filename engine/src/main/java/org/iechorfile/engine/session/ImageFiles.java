@@ -1,47 +1,34 @@
 package org.iechorfile.engine.session;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.iechorfile.engine.fs.FileEntry;
+import org.iechorfile.engine.fs.LayeredView;
 
 /**
- * Reads small files of an image straight from its layer directories, without mounting: the topmost
- * layer with an entry for the path decides, and an overlay whiteout there means the file was
- * deleted.
+ * Reads small files of an image straight from its layer directories, without mounting, through a
+ * {@link LayeredView}: whiteouts and opaque directories hide what lower layers hold, and links on
+ * the way to the file are followed inside the image.
  */
 final class ImageFiles {
 
-  private static final int S_IFMT = 0170000;
-  private static final int S_IFCHR = 0020000;
-
   private ImageFiles() {}
 
-  /** The text of {@code absolutePath} in an image whose layers are {@code layers} (base first). */
+  /**
+   * The text of {@code absolutePath} in an image whose layers are {@code layers} (base first);
+   * empty when nothing is there or the entry is not a regular file (a link there is not followed).
+   */
   static Optional<String> read(List<LayerRef> layers, String absolutePath) throws IOException {
-    String relative = absolutePath.replaceAll("^/+", "");
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      Path candidate = layers.get(i).directory().resolve(relative);
-      Map<String, Object> attributes;
-      try {
-        attributes = Files.readAttributes(candidate, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
-      } catch (NoSuchFileException e) {
-        continue;
-      }
-      int mode = (Integer) attributes.get("mode");
-      if ((mode & S_IFMT) == S_IFCHR && (Long) attributes.get("rdev") == 0) {
-        return Optional.empty();
-      }
-      if (!Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)) {
-        return Optional.empty();
-      }
-      return Optional.of(Files.readString(candidate, StandardCharsets.UTF_8));
+    LayeredView view = LayeredView.of(layers.stream().map(LayerRef::directory).toList());
+    Optional<FileEntry> entry = view.stat(absolutePath);
+    if (entry.isEmpty() || !entry.get().isFile()) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    try (InputStream in = view.open(absolutePath)) {
+      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
   }
 }
