@@ -6,6 +6,7 @@ import java.util.List;
 import org.iechorfile.engine.Analysis;
 import org.iechorfile.engine.command.CommandTarget;
 import org.iechorfile.engine.image.Platform;
+import org.iechorfile.engine.images.ImageUnavailable;
 import org.iechorfile.engine.session.BaseImages;
 import org.iechorfile.engine.session.Session;
 import org.iechorfile.engine.session.SessionCompletionSource;
@@ -39,10 +40,9 @@ final class TestSessions {
   }
 
   private static BaseImages.Image none(
-      String reference, Platform platform, BaseImages.Progress progress)
-      throws BaseImages.ImageUnavailableException {
-    throw new BaseImages.ImageUnavailableException(
-        BaseImages.ImageUnavailableException.Reason.NOT_FOUND,
+      String reference, Platform platform, BaseImages.Progress progress) throws ImageUnavailable {
+    throw new ImageUnavailable(
+        ImageUnavailable.Reason.NOT_FOUND,
         "image " + reference + " not found; check the name and tag",
         null);
   }

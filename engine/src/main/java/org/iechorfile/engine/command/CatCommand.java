@@ -17,13 +17,8 @@ public record CatCommand(String line, String path, OptionalInt step) implements 
     if (invocation.arguments().size() != 1) {
       return invocation.reject(-1, "%cat takes one path; usage: " + invocation.spec().synopsis());
     }
-    return Looking.step(invocation)
-        .map(
-            step ->
-                ParsedCommand.of(
-                    invocation.line(),
-                    new CatCommand(invocation.line(), invocation.arguments().get(0), step)))
-        .orElseGet(() -> Looking.badStep(invocation));
+    return Looking.withStep(
+        invocation, step -> new CatCommand(invocation.line(), invocation.arguments().get(0), step));
   }
 
   @Override

@@ -20,13 +20,7 @@ public record ConfigCommand(String line, OptionalInt step) implements Command {
     return invocation
         .atMost(0)
         .orElseGet(
-            () ->
-                Looking.step(invocation)
-                    .map(
-                        s ->
-                            ParsedCommand.of(
-                                invocation.line(), new ConfigCommand(invocation.line(), s)))
-                    .orElseGet(() -> Looking.badStep(invocation)));
+            () -> Looking.withStep(invocation, s -> new ConfigCommand(invocation.line(), s)));
   }
 
   @Override

@@ -20,14 +20,10 @@ public record DuCommand(String line, String path, OptionalInt step) implements C
         .atMost(1)
         .orElseGet(
             () ->
-                Looking.step(invocation)
-                    .map(
-                        step ->
-                            ParsedCommand.of(
-                                invocation.line(),
-                                new DuCommand(
-                                    invocation.line(), invocation.argument().orElse("/"), step)))
-                    .orElseGet(() -> Looking.badStep(invocation)));
+                Looking.withStep(
+                    invocation,
+                    step ->
+                        new DuCommand(invocation.line(), invocation.argument().orElse("/"), step)));
   }
 
   @Override

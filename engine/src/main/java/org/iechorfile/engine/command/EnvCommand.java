@@ -17,14 +17,7 @@ public record EnvCommand(String line, OptionalInt step) implements Command {
   static ParsedCommand parse(Invocation invocation) {
     return invocation
         .atMost(0)
-        .orElseGet(
-            () ->
-                Looking.step(invocation)
-                    .map(
-                        s ->
-                            ParsedCommand.of(
-                                invocation.line(), new EnvCommand(invocation.line(), s)))
-                    .orElseGet(() -> Looking.badStep(invocation)));
+        .orElseGet(() -> Looking.withStep(invocation, s -> new EnvCommand(invocation.line(), s)));
   }
 
   @Override

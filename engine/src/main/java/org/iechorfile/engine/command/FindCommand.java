@@ -18,13 +18,9 @@ public record FindCommand(String line, String glob, OptionalInt step) implements
     if (invocation.arguments().size() != 1) {
       return invocation.reject(-1, "%find takes one glob; usage: " + invocation.spec().synopsis());
     }
-    return Looking.step(invocation)
-        .map(
-            step ->
-                ParsedCommand.of(
-                    invocation.line(),
-                    new FindCommand(invocation.line(), invocation.arguments().get(0), step)))
-        .orElseGet(() -> Looking.badStep(invocation));
+    return Looking.withStep(
+        invocation,
+        step -> new FindCommand(invocation.line(), invocation.arguments().get(0), step));
   }
 
   @Override

@@ -24,16 +24,11 @@ public record LayersCommand(String line, boolean waste, OptionalInt step) implem
         .atMost(0)
         .orElseGet(
             () ->
-                Looking.step(invocation)
-                    .map(
-                        step ->
-                            ParsedCommand.of(
-                                invocation.line(),
-                                new LayersCommand(
-                                    invocation.line(),
-                                    invocation.options().containsKey("--waste"),
-                                    step)))
-                    .orElseGet(() -> Looking.badStep(invocation)));
+                Looking.withStep(
+                    invocation,
+                    step ->
+                        new LayersCommand(
+                            invocation.line(), invocation.options().containsKey("--waste"), step)));
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.iechorfile.engine.command;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import org.iechorfile.engine.inspect.Answer;
 
 /** What the look commands share: the {@code --step N} option and answers turned into results. */
@@ -24,6 +25,16 @@ final class Looking {
     }
   }
 
+  /**
+   * A look command with the step of {@code --step N}, built by {@code command}; the rejection of
+   * {@link #badStep} when N is no step number.
+   */
+  static ParsedCommand withStep(Invocation invocation, Function<OptionalInt, Command> command) {
+    return step(invocation)
+        .map(step -> ParsedCommand.of(invocation.line(), command.apply(step)))
+        .orElseGet(() -> badStep(invocation));
+  }
+
   /** The rejection of a {@code --step} value that is not a step number. */
   static ParsedCommand badStep(Invocation invocation) {
     return ParsedCommand.rejected(
@@ -43,8 +54,7 @@ final class Looking {
   }
 
   /** Renders what {@code look} answers, or rejects {@code line} with the answer's problem. */
-  static <T> CommandResult answer(
-      String line, Look<T> look, java.util.function.Function<T, CommandResult> render) {
+  static <T> CommandResult answer(String line, Look<T> look, Function<T, CommandResult> render) {
     Answer<T> answer;
     try {
       answer = look.at();

@@ -23,18 +23,15 @@ public record LsCommand(String line, String path, boolean details, boolean all, 
         .atMost(1)
         .orElseGet(
             () ->
-                Looking.step(invocation)
-                    .map(
-                        step ->
-                            ParsedCommand.of(
-                                invocation.line(),
-                                new LsCommand(
-                                    invocation.line(),
-                                    invocation.argument().orElse(""),
-                                    invocation.options().containsKey("-l"),
-                                    invocation.options().containsKey("-a"),
-                                    step)))
-                    .orElseGet(() -> Looking.badStep(invocation)));
+                Looking.withStep(
+                    invocation,
+                    step ->
+                        new LsCommand(
+                            invocation.line(),
+                            invocation.argument().orElse(""),
+                            invocation.options().containsKey("-l"),
+                            invocation.options().containsKey("-a"),
+                            step)));
   }
 
   @Override

@@ -20,13 +20,9 @@ public record StatCommand(String line, String path, OptionalInt step) implements
     if (invocation.arguments().size() != 1) {
       return invocation.reject(-1, "%stat takes one path; usage: " + invocation.spec().synopsis());
     }
-    return Looking.step(invocation)
-        .map(
-            step ->
-                ParsedCommand.of(
-                    invocation.line(),
-                    new StatCommand(invocation.line(), invocation.arguments().get(0), step)))
-        .orElseGet(() -> Looking.badStep(invocation));
+    return Looking.withStep(
+        invocation,
+        step -> new StatCommand(invocation.line(), invocation.arguments().get(0), step));
   }
 
   @Override

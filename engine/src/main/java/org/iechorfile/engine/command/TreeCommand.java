@@ -38,17 +38,11 @@ public record TreeCommand(String line, String path, int depth, OptionalInt step)
         .atMost(1)
         .orElseGet(
             () ->
-                Looking.step(invocation)
-                    .map(
-                        step ->
-                            ParsedCommand.of(
-                                invocation.line(),
-                                new TreeCommand(
-                                    invocation.line(),
-                                    invocation.argument().orElse(""),
-                                    levels,
-                                    step)))
-                    .orElseGet(() -> Looking.badStep(invocation)));
+                Looking.withStep(
+                    invocation,
+                    step ->
+                        new TreeCommand(
+                            invocation.line(), invocation.argument().orElse(""), levels, step)));
   }
 
   @Override

@@ -32,10 +32,4 @@ final class LayerEntries {
       return null;
     }
   }
-
-  /** Whether the attributes are those of an overlay whiteout: a 0:0 character device. */
-  static boolean isWhiteout(Map<String, Object> attributes) {
-    return FileType.ofMode((Integer) attributes.get("mode")) == FileType.CHAR_DEVICE
-        && (Long) attributes.get("rdev") == 0L;
-  }
 }

@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.iechorfile.engine.tar.Whiteouts;
 
 /**
  * An image's filesystem seen through its layer directories, without mounting anything: the layers
@@ -178,6 +180,22 @@ public final class LayeredView {
     return Optional.of(entry(node));
   }
 
+  /**
+   * Whether layer {@code index} (0 is the base) has nothing to do with {@code path}: no entry for
+   * the path's first component and a root that is not opaque. The path then looks the same with or
+   * without that layer.
+   */
+  public boolean passesOver(int index, String path) throws IOException {
+    String relative = path.replaceAll("^/+", "");
+    int slash = relative.indexOf('/');
+    String first = slash < 0 ? relative : relative.substring(0, slash);
+    if (!first.isEmpty()
+        && Files.exists(layers.get(index).resolve(first), LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    return !isOpaque(index, "");
+  }
+
   /** Whether layer {@code index} marks directory {@code relative} opaque. */
   boolean isOpaque(int index, String relative) throws IOException {
     return opaque.of(layers.get(index)).contains(relative);
@@ -261,7 +279,7 @@ public final class LayeredView {
       if (attributes == null) {
         continue;
       }
-      if (LayerEntries.isWhiteout(attributes)) {
+      if (Whiteouts.isWhiteout(attributes)) {
         return Optional.empty();
       }
       List<Integer> merged = new ArrayList<>();

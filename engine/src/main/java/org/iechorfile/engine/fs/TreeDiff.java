@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.iechorfile.engine.tar.Whiteouts;
 
 /**
  * The files added, changed and removed between two views of an image, in path order. A directory
@@ -115,7 +116,7 @@ public record TreeDiff(List<Change> changes) {
         Map<String, Object> attributes = LayerEntries.lstat(host);
         boolean hides =
             attributes != null
-                && (LayerEntries.isWhiteout(attributes)
+                && (Whiteouts.isWhiteout(attributes)
                     || FileType.ofMode((Integer) attributes.get("mode")) != FileType.DIRECTORY
                     || after.isOpaque(index, relative));
         if (hides) {

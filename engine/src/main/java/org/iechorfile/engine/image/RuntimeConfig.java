@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The part of an image config that says how containers run (the {@code config} object of the OCI
@@ -113,261 +114,136 @@ public record RuntimeConfig(
 
   /** This config with the environment replaced by {@code entries}. */
   public RuntimeConfig withEnvList(List<String> entries) {
-    return new RuntimeConfig(
-        user,
-        entries,
-        entrypoint,
-        cmd,
-        workingDir,
-        exposedPorts,
-        volumes,
-        labels,
-        stopSignal,
-        healthcheck,
-        onBuild,
-        shell,
-        argsEscaped);
+    return with(c -> c.env = entries);
   }
 
   /** This config running as {@code newUser}. */
   public RuntimeConfig withUser(String newUser) {
-    return new RuntimeConfig(
-        newUser,
-        env,
-        entrypoint,
-        cmd,
-        workingDir,
-        exposedPorts,
-        volumes,
-        labels,
-        stopSignal,
-        healthcheck,
-        onBuild,
-        shell,
-        argsEscaped);
+    return with(c -> c.user = newUser);
   }
 
   /** This config with {@code newEntrypoint}; Docker then clears the command as well. */
   public RuntimeConfig withEntrypoint(List<String> newEntrypoint) {
-    return new RuntimeConfig(
-        user,
-        env,
-        newEntrypoint,
-        List.of(),
-        workingDir,
-        exposedPorts,
-        volumes,
-        labels,
-        stopSignal,
-        healthcheck,
-        onBuild,
-        shell,
-        argsEscaped);
+    return with(
+        c -> {
+          c.entrypoint = newEntrypoint;
+          c.cmd = List.of();
+        });
   }
 
   /** This config with the default command {@code newCmd}. */
   public RuntimeConfig withCmd(List<String> newCmd) {
-    return new RuntimeConfig(
-        user,
-        env,
-        entrypoint,
-        newCmd,
-        workingDir,
-        exposedPorts,
-        volumes,
-        labels,
-        stopSignal,
-        healthcheck,
-        onBuild,
-        shell,
-        argsEscaped);
+    return with(c -> c.cmd = newCmd);
   }
 
   /** This config with working directory {@code dir}. */
   public RuntimeConfig withWorkingDir(String dir) {
-    return new RuntimeConfig(
-        user,
-        env,
-        entrypoint,
-        cmd,
-        dir,
-        exposedPorts,
-        volumes,
-        labels,
-        stopSignal,
-        healthcheck,
-        onBuild,
-        shell,
-        argsEscaped);
+    return with(c -> c.workingDir = dir);
   }
 
   /** This config with {@code port} (for example {@code 80/tcp}) exposed as well. */
   public RuntimeConfig withExposedPort(String port) {
     Set<String> next = new TreeSet<>(exposedPorts);
     next.add(port);
-    return new RuntimeConfig(
-        user,
-        env,
-        entrypoint,
-        cmd,
-        workingDir,
-        next,
-        volumes,
-        labels,
-        stopSignal,
-        healthcheck,
-        onBuild,
-        shell,
-        argsEscaped);
+    return with(c -> c.exposedPorts = next);
   }
 
   /** This config with {@code path} declared a volume as well. */
   public RuntimeConfig withVolume(String path) {
     Set<String> next = new TreeSet<>(volumes);
     next.add(path);
-    return new RuntimeConfig(
-        user,
-        env,
-        entrypoint,
-        cmd,
-        workingDir,
-        exposedPorts,
-        next,
-        labels,
-        stopSignal,
-        healthcheck,
-        onBuild,
-        shell,
-        argsEscaped);
+    return with(c -> c.volumes = next);
   }
 
   /** This config with label {@code key} set to {@code value}. */
   public RuntimeConfig withLabel(String key, String value) {
     Map<String, String> next = new TreeMap<>(labels);
     next.put(key, value);
-    return new RuntimeConfig(
-        user,
-        env,
-        entrypoint,
-        cmd,
-        workingDir,
-        exposedPorts,
-        volumes,
-        next,
-        stopSignal,
-        healthcheck,
-        onBuild,
-        shell,
-        argsEscaped);
+    return with(c -> c.labels = next);
   }
 
   /** This config with stop signal {@code signal}. */
   public RuntimeConfig withStopSignal(String signal) {
-    return new RuntimeConfig(
-        user,
-        env,
-        entrypoint,
-        cmd,
-        workingDir,
-        exposedPorts,
-        volumes,
-        labels,
-        signal,
-        healthcheck,
-        onBuild,
-        shell,
-        argsEscaped);
+    return with(c -> c.stopSignal = signal);
   }
 
   /** This config with health check {@code check}. */
   public RuntimeConfig withHealthcheck(Healthcheck check) {
-    return new RuntimeConfig(
-        user,
-        env,
-        entrypoint,
-        cmd,
-        workingDir,
-        exposedPorts,
-        volumes,
-        labels,
-        stopSignal,
-        Optional.of(check),
-        onBuild,
-        shell,
-        argsEscaped);
+    return with(c -> c.healthcheck = Optional.of(check));
   }
 
   /** This config with {@code trigger} added to the ONBUILD triggers. */
   public RuntimeConfig withOnBuild(String trigger) {
     List<String> next = new ArrayList<>(onBuild);
     next.add(trigger);
-    return new RuntimeConfig(
-        user,
-        env,
-        entrypoint,
-        cmd,
-        workingDir,
-        exposedPorts,
-        volumes,
-        labels,
-        stopSignal,
-        healthcheck,
-        next,
-        shell,
-        argsEscaped);
+    return with(c -> c.onBuild = next);
   }
 
   /** This config with the ONBUILD triggers cleared (as a child image starts). */
   public RuntimeConfig withoutOnBuild() {
-    return new RuntimeConfig(
-        user,
-        env,
-        entrypoint,
-        cmd,
-        workingDir,
-        exposedPorts,
-        volumes,
-        labels,
-        stopSignal,
-        healthcheck,
-        List.of(),
-        shell,
-        argsEscaped);
+    return with(c -> c.onBuild = List.of());
   }
 
   /** This config with shell {@code newShell}. */
   public RuntimeConfig withShell(List<String> newShell) {
-    return new RuntimeConfig(
-        user,
-        env,
-        entrypoint,
-        cmd,
-        workingDir,
-        exposedPorts,
-        volumes,
-        labels,
-        stopSignal,
-        healthcheck,
-        onBuild,
-        newShell,
-        argsEscaped);
+    return with(c -> c.shell = newShell);
   }
 
   /** This config with Docker's ArgsEscaped flag set to {@code escaped}. */
   public RuntimeConfig withArgsEscaped(boolean escaped) {
+    return with(c -> c.argsEscaped = escaped);
+  }
+
+  /** A copy of {@code this} changed by {@code change}: one place that lists every component. */
+  private RuntimeConfig with(Consumer<Components> change) {
+    Components c = new Components(this);
+    change.accept(c);
     return new RuntimeConfig(
-        user,
-        env,
-        entrypoint,
-        cmd,
-        workingDir,
-        exposedPorts,
-        volumes,
-        labels,
-        stopSignal,
-        healthcheck,
-        onBuild,
-        shell,
-        escaped);
+        c.user,
+        c.env,
+        c.entrypoint,
+        c.cmd,
+        c.workingDir,
+        c.exposedPorts,
+        c.volumes,
+        c.labels,
+        c.stopSignal,
+        c.healthcheck,
+        c.onBuild,
+        c.shell,
+        c.argsEscaped);
+  }
+
+  /** The components of a config, to change before making a new one. */
+  private static final class Components {
+    String user;
+    List<String> env;
+    List<String> entrypoint;
+    List<String> cmd;
+    String workingDir;
+    Set<String> exposedPorts;
+    Set<String> volumes;
+    Map<String, String> labels;
+    String stopSignal;
+    Optional<Healthcheck> healthcheck;
+    List<String> onBuild;
+    List<String> shell;
+    boolean argsEscaped;
+
+    Components(RuntimeConfig config) {
+      user = config.user;
+      env = config.env;
+      entrypoint = config.entrypoint;
+      cmd = config.cmd;
+      workingDir = config.workingDir;
+      exposedPorts = config.exposedPorts;
+      volumes = config.volumes;
+      labels = config.labels;
+      stopSignal = config.stopSignal;
+      healthcheck = config.healthcheck;
+      onBuild = config.onBuild;
+      shell = config.shell;
+      argsEscaped = config.argsEscaped;
+    }
   }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.iechorfile.engine.tar.Whiteouts;
 
 /**
  * What lower layers hold at the paths the sandbox asks about (its mount points and their parents),
@@ -23,7 +24,6 @@ final class KnownLayerEntries {
   static final KnownLayerEntries SHARED = new KnownLayerEntries(2048);
 
   private static final int S_IFMT = 0170000;
-  private static final int S_IFCHR = 0020000;
   private static final int S_IFDIR = 0040000;
   private static final int S_IFLNK = 0120000;
 
@@ -75,14 +75,14 @@ final class KnownLayerEntries {
   private static LayerLookup.Kind look(Path candidate) throws IOException {
     Map<String, Object> attributes;
     try {
-      attributes = Files.readAttributes(candidate, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
+      attributes = Files.readAttributes(candidate, Whiteouts.ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
       return LayerLookup.Kind.ABSENT;
     }
-    int type = (Integer) attributes.get("mode") & S_IFMT;
-    if (type == S_IFCHR && (Long) attributes.get("rdev") == 0) {
+    if (Whiteouts.isWhiteout(attributes)) {
       return LayerLookup.Kind.WHITEOUT;
     }
+    int type = (Integer) attributes.get("mode") & S_IFMT;
     if (type == S_IFLNK) {
       return LayerLookup.Kind.SYMLINK;
     }

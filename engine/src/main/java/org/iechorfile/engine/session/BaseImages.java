@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import org.iechorfile.engine.image.ImageConfig;
 import org.iechorfile.engine.image.Platform;
+import org.iechorfile.engine.images.ImageUnavailable;
 
 /**
  * Where FROM finds images by reference: the local store, pulling from a registry when the image is
@@ -32,32 +33,8 @@ public interface BaseImages {
   /**
    * The image {@code reference} for {@code platform}, pulled when missing.
    *
-   * @throws ImageUnavailableException with a message that says what failed and what to do
+   * @throws ImageUnavailable with a message that says what failed and what to do
    */
   Image resolve(String reference, Platform platform, Progress progress)
-      throws ImageUnavailableException, IOException, InterruptedException;
-
-  /** An image could not be found, pulled or unpacked. */
-  final class ImageUnavailableException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    /** Why, for the failure's kind. */
-    public enum Reason {
-      NOT_FOUND,
-      UNAUTHORIZED,
-      UNREACHABLE,
-      OTHER
-    }
-
-    private final Reason reason;
-
-    public ImageUnavailableException(Reason reason, String message, Throwable cause) {
-      super(message, cause);
-      this.reason = reason;
-    }
-
-    public Reason reason() {
-      return reason;
-    }
-  }
+      throws ImageUnavailable, IOException, InterruptedException;
 }

@@ -12,6 +12,7 @@ import org.iechorfile.engine.image.HistoryEntry;
 import org.iechorfile.engine.image.ImageConfig;
 import org.iechorfile.engine.image.Platform;
 import org.iechorfile.engine.image.RuntimeConfig;
+import org.iechorfile.engine.images.ImageUnavailable;
 import org.iechorfile.engine.instruction.From;
 
 /**
@@ -122,13 +123,12 @@ final class FromDispatch {
       throws StepFailure, InterruptedException, IOException {
     try {
       return images.resolve(image, platform, progress);
-    } catch (BaseImages.ImageUnavailableException e) {
+    } catch (ImageUnavailable e) {
       Failure.Kind kind =
           switch (e.reason()) {
-            case NOT_FOUND -> Failure.Kind.IMAGE_UNAVAILABLE;
+            case NOT_FOUND, INVALID_REFERENCE, OTHER -> Failure.Kind.IMAGE_UNAVAILABLE;
             case UNAUTHORIZED -> Failure.Kind.UNAUTHORIZED;
             case UNREACHABLE -> Failure.Kind.REGISTRY_UNREACHABLE;
-            case OTHER -> Failure.Kind.IMAGE_UNAVAILABLE;
           };
       throw new StepFailure(Failure.of(kind, e.getMessage()), e);
     }

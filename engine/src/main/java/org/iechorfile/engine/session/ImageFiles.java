@@ -1,87 +1,74 @@
 package org.iechorfile.engine.session;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.iechorfile.engine.fs.FileEntry;
+import org.iechorfile.engine.fs.LayeredView;
 
 /**
- * Reads small files of an image straight from its layer directories, without mounting: the topmost
- * layer with an entry for the path decides, and an overlay whiteout there means the file was
- * deleted.
+ * Reads small files of an image straight from its layer directories, without mounting, through a
+ * {@link LayeredView}: whiteouts and opaque directories hide what lower layers hold, and links on
+ * the way to the file are followed inside the image.
+ *
+ * <p>Answers are remembered per stack of layers (layers never change), and a stack whose top layer
+ * has nothing to do with the path answers as the stack below it: a session of many RUN steps reads
+ * {@code /etc/passwd} once, not once per step through every layer.
  */
 final class ImageFiles {
 
-  private static final int S_IFMT = 0170000;
-  private static final int S_IFCHR = 0020000;
+  private record Known(List<Path> layers, String path) {}
 
-  /** What one layer holds at one path. */
-  private sealed interface Entry {}
-
-  private record Absent() implements Entry {}
-
-  private record Hidden() implements Entry {}
-
-  private record Text(String text) implements Entry {}
-
-  private record Place(Path layer, String relative) {}
-
-  /**
-   * What layers were found to hold, by layer directory and path: layers never change, so a step
-   * only looks into the layers it has not looked into before (the new one, usually).
-   */
-  private static final Map<Place, Entry> KNOWN =
+  private static final Map<Known, Optional<String>> KNOWN =
       Collections.synchronizedMap(
-          new LinkedHashMap<>(256, 0.75f, true) {
+          new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Place, Entry> eldest) {
-              return size() > 4096;
+            protected boolean removeEldestEntry(Map.Entry<Known, Optional<String>> eldest) {
+              return size() > 1024;
             }
           });
 
   private ImageFiles() {}
 
-  /** The text of {@code absolutePath} in an image whose layers are {@code layers} (base first). */
+  /**
+   * The text of {@code absolutePath} in an image whose layers are {@code layers} (base first);
+   * empty when nothing is there or the entry is not a regular file (a link there is not followed).
+   */
   static Optional<String> read(List<LayerRef> layers, String absolutePath) throws IOException {
-    String relative = absolutePath.replaceAll("^/+", "");
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      Place place = new Place(layers.get(i).directory(), relative);
-      Entry entry = KNOWN.get(place);
-      if (entry == null) {
-        entry = look(place.layer().resolve(relative));
-        KNOWN.put(place, entry);
-      }
-      if (entry instanceof Text text) {
-        return Optional.of(text.text());
-      }
-      if (entry instanceof Hidden) {
-        return Optional.empty();
-      }
-    }
-    return Optional.empty();
+    return readFrom(layers.stream().map(LayerRef::directory).toList(), absolutePath);
   }
 
-  private static Entry look(Path candidate) throws IOException {
-    Map<String, Object> attributes;
-    try {
-      attributes = Files.readAttributes(candidate, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException e) {
-      return new Absent();
+  private static Optional<String> readFrom(List<Path> layers, String absolutePath)
+      throws IOException {
+    Known key = new Known(layers, absolutePath);
+    Optional<String> known = KNOWN.get(key);
+    if (known != null) {
+      return known;
     }
-    int mode = (Integer) attributes.get("mode");
-    if ((mode & S_IFMT) == S_IFCHR && (Long) attributes.get("rdev") == 0) {
-      return new Hidden();
+    LayeredView view = LayeredView.of(layers);
+    int top = layers.size() - 1;
+    Optional<String> text =
+        top >= 0 && view.passesOver(top, absolutePath)
+            ? readFrom(layers.subList(0, top), absolutePath)
+            : readThrough(view, absolutePath);
+    KNOWN.put(key, text);
+    return text;
+  }
+
+  private static Optional<String> readThrough(LayeredView view, String absolutePath)
+      throws IOException {
+    Optional<FileEntry> entry = view.stat(absolutePath);
+    if (entry.isEmpty() || !entry.get().isFile()) {
+      return Optional.empty();
     }
-    if (!Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)) {
-      return new Hidden();
+    try (InputStream in = view.open(absolutePath)) {
+      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
-    return new Text(Files.readString(candidate, StandardCharsets.UTF_8));
   }
 }

@@ -115,88 +115,60 @@ public record ImageState(
   }
 
   ImageState withConfig(RuntimeConfig newConfig, HistoryEntry entry, String newKey) {
-    List<HistoryEntry> h = new ArrayList<>(history);
-    h.add(entry);
-    return new ImageState(
-        newConfig,
-        platform,
-        layers,
-        h,
-        stageIndex,
-        stageName,
-        base,
-        args,
-        globalArgs,
-        cmdSetInStage,
-        stages,
-        newKey);
+    return with(newConfig, layers, append(history, entry), args, globalArgs, cmdSetInStage, newKey);
   }
 
   ImageState withLayer(LayerRef layer, RuntimeConfig newConfig, HistoryEntry entry, String newKey) {
-    List<LayerRef> l = new ArrayList<>(layers);
-    l.add(layer);
-    List<HistoryEntry> h = new ArrayList<>(history);
-    h.add(entry);
-    return new ImageState(
+    return with(
         newConfig,
-        platform,
-        l,
-        h,
-        stageIndex,
-        stageName,
-        base,
+        append(layers, layer),
+        append(history, entry),
         args,
         globalArgs,
         cmdSetInStage,
-        stages,
         newKey);
   }
 
   ImageState withRuntimeConfig(RuntimeConfig newConfig) {
-    return new ImageState(
-        newConfig,
-        platform,
-        layers,
-        history,
-        stageIndex,
-        stageName,
-        base,
-        args,
-        globalArgs,
-        cmdSetInStage,
-        stages,
-        key);
+    return with(newConfig, layers, history, args, globalArgs, cmdSetInStage, key);
   }
 
   ImageState withArgs(Map<String, String> newArgs, Map<String, String> newGlobals, String newKey) {
+    return with(config, layers, history, newArgs, newGlobals, cmdSetInStage, newKey);
+  }
+
+  ImageState withCmdSetInStage(boolean set) {
+    return with(config, layers, history, args, globalArgs, set, key);
+  }
+
+  /** This state with the components a step may change replaced; the stage stays the same. */
+  private ImageState with(
+      RuntimeConfig newConfig,
+      List<LayerRef> newLayers,
+      List<HistoryEntry> newHistory,
+      Map<String, String> newArgs,
+      Map<String, String> newGlobals,
+      boolean newCmdSetInStage,
+      String newKey) {
     return new ImageState(
-        config,
+        newConfig,
         platform,
-        layers,
-        history,
+        newLayers,
+        newHistory,
         stageIndex,
         stageName,
         base,
         newArgs,
         newGlobals,
-        cmdSetInStage,
+        newCmdSetInStage,
         stages,
         newKey);
   }
 
-  ImageState withCmdSetInStage(boolean set) {
-    return new ImageState(
-        config,
-        platform,
-        layers,
-        history,
-        stageIndex,
-        stageName,
-        base,
-        args,
-        globalArgs,
-        set,
-        stages,
-        key);
+  private static <T> List<T> append(List<T> list, T element) {
+    List<T> longer = new ArrayList<>(list.size() + 1);
+    longer.addAll(list);
+    longer.add(element);
+    return longer;
   }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.iechorfile.engine.tar.OpaqueDirectories;
 import org.iechorfile.engine.tar.OverlayNamespace;
+import org.iechorfile.engine.tar.Whiteouts;
 
 /**
  * The files of an image as its layers stack them, read straight from the layer directories: the
@@ -32,7 +33,6 @@ final class ImageTree implements SourceTree {
   private static final int S_IFREG = 0100000;
   private static final int S_IFDIR = 0040000;
   private static final int S_IFLNK = 0120000;
-  private static final int S_IFCHR = 0020000;
   private static final int MAX_LINKS = 255;
 
   /**
@@ -86,7 +86,7 @@ final class ImageTree implements SourceTree {
       Optional<Map<String, Object>> attributes = attributes(root.resolve(path));
       if (attributes.isPresent()) {
         int mode = (Integer) attributes.get().get("mode");
-        if (isWhiteout(mode, attributes.get())) {
+        if (Whiteouts.isWhiteout(attributes.get())) {
           return Optional.empty();
         }
         return Optional.of(entry(path, root.resolve(path), mode, attributes.get()));
@@ -178,10 +178,6 @@ final class ImageTree implements SourceTree {
     }
   }
 
-  private static boolean isWhiteout(int mode, Map<String, Object> attributes) {
-    return (mode & S_IFMT) == S_IFCHR && (Long) attributes.get("rdev") == 0;
-  }
-
   private static Entry entry(String path, Path file, int mode, Map<String, Object> attributes)
       throws IOException {
     Type type = type(mode);
@@ -227,7 +223,7 @@ final class ImageTree implements SourceTree {
             continue;
           }
           Optional<Map<String, Object>> own = attributes(entry);
-          if (own.isPresent() && isWhiteout((Integer) own.get().get("mode"), own.get())) {
+          if (own.isPresent() && Whiteouts.isWhiteout(own.get())) {
             hidden.add(child);
           } else {
             names.add(child);

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.iechorfile.engine.CompletionSource;
 import org.iechorfile.engine.store.ImageSummary;
+import org.iechorfile.engine.tar.Whiteouts;
 
 /**
  * Completion over a live session: paths of the working image read straight from its layer
@@ -167,10 +168,7 @@ public final class SessionCompletionSource implements CompletionSource {
 
   private static boolean isWhiteout(Path entry) {
     try {
-      Map<String, Object> attributes =
-          Files.readAttributes(entry, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
-      int mode = (Integer) attributes.get("mode");
-      return (mode & 0170000) == 0020000 && (Long) attributes.get("rdev") == 0;
+      return Whiteouts.isWhiteout(entry);
     } catch (IOException | UnsupportedOperationException e) {
       return false;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.iechorfile.engine.Failure;
+import org.iechorfile.engine.images.ImageUnavailable;
 
 /**
  * Resolves a {@code from} value ({@code COPY --from}, {@code RUN --mount=from=}) as BuildKit does:
@@ -75,10 +76,10 @@ final class StageOrImage {
           image.reference(),
           image.layers(),
           "image " + image.reference() + " " + String.join(",", ids));
-    } catch (BaseImages.ImageUnavailableException e) {
+    } catch (ImageUnavailable e) {
       throw new StepFailure(
           Failure.of(
-              e.reason() == BaseImages.ImageUnavailableException.Reason.UNREACHABLE
+              e.reason() == ImageUnavailable.Reason.UNREACHABLE
                   ? Failure.Kind.REGISTRY_UNREACHABLE
                   : Failure.Kind.IMAGE_UNAVAILABLE,
               flag + from + " is neither an earlier stage nor an image: " + e.getMessage()),

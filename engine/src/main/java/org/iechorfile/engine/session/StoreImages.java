@@ -27,31 +27,17 @@ public final class StoreImages implements BaseImages {
 
   @Override
   public Image resolve(String reference, Platform platform, Progress progress)
-      throws ImageUnavailableException, IOException, InterruptedException {
-    LocalImage image;
-    try {
-      image =
-          library.get(
-              reference,
-              platform,
-              (blob, done, total) ->
-                  progress.layer(reference, blob.digest().shortHex(), done, total));
-    } catch (ImageUnavailable e) {
-      throw new ImageUnavailableException(reason(e.reason()), e.getMessage(), e);
-    }
+      throws ImageUnavailable, IOException, InterruptedException {
+    LocalImage image =
+        library.get(
+            reference,
+            platform,
+            (blob, done, total) ->
+                progress.layer(reference, blob.digest().shortHex(), done, total));
     List<LayerRef> layers = new ArrayList<>();
     for (Snapshot snapshot : image.layers()) {
       layers.add(links.external("snapshot-" + snapshot.diffId().hex(), snapshot.directory()));
     }
     return new Image(image.reference(), image.config(), layers);
-  }
-
-  private static ImageUnavailableException.Reason reason(ImageUnavailable.Reason reason) {
-    return switch (reason) {
-      case NOT_FOUND, INVALID_REFERENCE -> ImageUnavailableException.Reason.NOT_FOUND;
-      case UNAUTHORIZED -> ImageUnavailableException.Reason.UNAUTHORIZED;
-      case UNREACHABLE -> ImageUnavailableException.Reason.UNREACHABLE;
-      case OTHER -> ImageUnavailableException.Reason.OTHER;
-    };
   }
 }

@@ -128,7 +128,7 @@ public final class LayerWriter {
       int mode = (Integer) attributes.get("mode");
       int type = mode & S_IFMT;
       Map<String, byte[]> own = xattrs.getOrDefault(root.relativize(path), Map.of());
-      if (type == S_IFCHR && (Long) attributes.get("rdev") == 0L) {
+      if (Whiteouts.isWhiteout(attributes)) {
         int slash = name.lastIndexOf('/');
         putEmpty(name.substring(0, slash + 1) + ".wh." + name.substring(slash + 1), attributes);
         return;

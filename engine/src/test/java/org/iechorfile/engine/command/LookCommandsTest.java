@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.iechorfile.engine.Analysis;
-import org.iechorfile.engine.session.BaseImages;
+import org.iechorfile.engine.images.ImageUnavailable;
 import org.iechorfile.engine.session.Session;
 import org.iechorfile.engine.spi.Cancellation;
 import org.iechorfile.engine.spi.Sandbox;
@@ -41,8 +41,7 @@ class LookCommandsTest {
             .sandbox(new WritingSandbox())
             .images(
                 (reference, platform, progress) -> {
-                  throw new BaseImages.ImageUnavailableException(
-                      BaseImages.ImageUnavailableException.Reason.NOT_FOUND, "none", null);
+                  throw new ImageUnavailable(ImageUnavailable.Reason.NOT_FOUND, "none", null);
                 })
             .build();
     target = new CommandTarget(session, Analysis.standalone(), work);

@@ -3,6 +3,7 @@ package org.iechorfile.engine.command;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.iechorfile.engine.Analysis;
+import org.iechorfile.engine.images.ImageUnavailable;
 import org.iechorfile.engine.session.BaseImages;
 import org.iechorfile.engine.session.Session;
 import org.iechorfile.engine.spi.Cancellation;
@@ -33,11 +34,9 @@ final class ScratchSessions {
 
   private static BaseImages.Image none(
       String reference, org.iechorfile.engine.image.Platform platform, BaseImages.Progress progress)
-      throws BaseImages.ImageUnavailableException {
-    throw new BaseImages.ImageUnavailableException(
-        BaseImages.ImageUnavailableException.Reason.NOT_FOUND,
-        "image " + reference + " not found",
-        null);
+      throws ImageUnavailable {
+    throw new ImageUnavailable(
+        ImageUnavailable.Reason.NOT_FOUND, "image " + reference + " not found", null);
   }
 
   private static final class EchoSandbox implements Sandbox {

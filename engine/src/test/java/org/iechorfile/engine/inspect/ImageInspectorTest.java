@@ -12,6 +12,7 @@ import org.iechorfile.engine.SessionEvent;
 import org.iechorfile.engine.StepCompleted;
 import org.iechorfile.engine.fs.Change;
 import org.iechorfile.engine.fs.FileEntry;
+import org.iechorfile.engine.images.ImageUnavailable;
 import org.iechorfile.engine.session.BaseImages;
 import org.iechorfile.engine.session.Session;
 import org.junit.jupiter.api.AfterEach;
@@ -31,8 +32,7 @@ class ImageInspectorTest {
   void open() {
     BaseImages none =
         (reference, platform, progress) -> {
-          throw new BaseImages.ImageUnavailableException(
-              BaseImages.ImageUnavailableException.Reason.NOT_FOUND, "no images here", null);
+          throw new ImageUnavailable(ImageUnavailable.Reason.NOT_FOUND, "no images here", null);
         };
     session = Session.builder().home(home).sandbox(new ScriptedSandbox()).images(none).build();
     inspector = new ImageInspector(session);

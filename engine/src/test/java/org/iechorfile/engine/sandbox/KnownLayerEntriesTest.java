@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.iechorfile.engine.tar.DirectoryTrees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +33,8 @@ class KnownLayerEntriesTest {
     Map<String, LayerLookup.Kind> first = known.of(layer);
     KnownLayerEntries.kind(first, layer, "etc");
 
-    DirectoryTrees.delete(layer);
-    Files.createDirectories(temp.resolve("elsewhere"));
+    // Moved away rather than removed, so that the new directory cannot get the old one's inode.
+    Files.move(layer, temp.resolve("old-layer"));
     Files.createDirectories(layer);
     Files.writeString(layer.resolve("etc"), "a file now");
     Map<String, LayerLookup.Kind> second = known.of(layer);

@@ -2,6 +2,7 @@ package org.iechorfile.engine.session;
 
 import java.util.Map;
 import org.iechorfile.engine.image.Platform;
+import org.iechorfile.engine.images.ImageUnavailable;
 
 /** Base images from a fixed table; anything else is not found. */
 final class FixedImages implements BaseImages {
@@ -14,11 +15,11 @@ final class FixedImages implements BaseImages {
 
   @Override
   public Image resolve(String reference, Platform platform, Progress progress)
-      throws ImageUnavailableException {
+      throws ImageUnavailable {
     Image image = images.get(reference);
     if (image == null) {
-      throw new ImageUnavailableException(
-          ImageUnavailableException.Reason.NOT_FOUND,
+      throw new ImageUnavailable(
+          ImageUnavailable.Reason.NOT_FOUND,
           "image " + reference + " not found; check the name and tag",
           null);
     }
