@@ -297,6 +297,12 @@ public final class ImageInspector {
     }
     int count = session.steps().size();
     Optional<ImageState> state = session.stateAt(step.getAsInt());
+    if (state.isEmpty() && step.getAsInt() <= count) {
+      return Answer.problem(
+          "step "
+              + step.getAsInt()
+              + " is pending: it has no result until %redo applies its instruction again");
+    }
     if (state.isEmpty()) {
       return Answer.problem(
           count == 0
