@@ -65,7 +65,7 @@ public final class Kernel implements AutoCloseable {
     History history = new History();
     this.execute = new ExecuteHandler(session, history, clock);
     KernelInfoHandler kernelInfo = new KernelInfoHandler(version);
-    AnalysisHandlers analysisHandlers = new AnalysisHandlers(() -> session.get().analysis());
+    AnalysisHandlers analysisHandlers = AnalysisHandlers.withImage(session);
     Lifecycle lifecycle = lifecycle();
     Dispatcher shell =
         new Dispatcher(
