@@ -54,9 +54,9 @@ import org.iechorfile.engine.syntax.ParsedFile;
  * reports everything that happens as events.
  *
  * <p>State-changing calls ({@link #apply}, {@link #undo}, {@link #redo}, {@link #goTo}, {@link
- * #reset}) return the events they caused and deliver them, in the same order, to the listeners.
- * Everything else is a query. A session is used from one thread at a time; {@link #stop()} alone
- * may be called from any thread, to cancel the running step.
+ * #reset}, {@link #replace}) return the events they caused and deliver them, in the same order, to
+ * the listeners. Everything else is a query. A session is used from one thread at a time; {@link
+ * #stop()} alone may be called from any thread, to cancel the running step.
  */
 public final class Session implements AutoCloseable {
 

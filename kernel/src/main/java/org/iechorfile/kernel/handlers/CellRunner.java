@@ -203,9 +203,13 @@ final class CellRunner {
     }
     Session session = target.session();
     int end = Math.max(started.parent(), liveSteps(session));
-    int shift = end - started.end();
-    cells.replaceAll(
-        (id, steps) -> id.equals(cellId) ? steps : steps.shiftedAfter(started.end(), shift));
+    if (replaced) {
+      // The cells after a replaced one moved with its steps; after a new cell, later cells'
+      // steps were dropped, which the size check in rewind notices.
+      int shift = end - started.end();
+      cells.replaceAll(
+          (id, steps) -> id.equals(cellId) ? steps : steps.shiftedAfter(started.end(), shift));
+    }
     cells.put(cellId, new CellSteps(started.parent(), end));
     int total = session.steps().size();
     if (replaced && total > liveSteps(session)) {

@@ -237,6 +237,20 @@ class ExecuteHandlerTest {
   }
 
   @Test
+  void handle_laterCellAgain_afterAnEarlierCellGrew_replacesItsOwnStep() throws Exception {
+    executeCell("a", "FROM scratch");
+    executeCell("b", "ENV B=1");
+    executeCell("c", "ENV C=1");
+    executeCell("b", "ENV B=2\nENV B=3");
+    recorder.clear();
+    executeCell("c", "ENV C=2");
+    assertTrue(stdout().contains("Re-running this cell on step 3: it replaces step 4."), stdout());
+    assertEquals(List.of("B=3", "C=2"), session.config().env());
+    assertEquals(4, session.steps().size());
+    assertTrue(session.steps().stream().allMatch(s -> s.live()));
+  }
+
+  @Test
   void handle_lastCellAgain_noRedoableSteps() throws Exception {
     executeCell("a", "FROM scratch");
     executeCell("b", "ENV B=1");
