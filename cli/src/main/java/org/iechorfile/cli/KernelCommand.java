@@ -135,7 +135,12 @@ final class KernelCommand implements Callable<Integer> {
       }
       String version = new RootCommand.Version().getVersion()[0].replaceFirst("^iechorfile ", "");
       try (Kernel kernel = Kernel.start(info, this::open, version, Clock.systemUTC())) {
-        kernel.awaitShutdown();
+        KernelSignals signals = KernelSignals.install(kernel);
+        try {
+          kernel.awaitShutdown();
+        } finally {
+          signals.close();
+        }
       }
       return ExitCodes.OK;
     }
