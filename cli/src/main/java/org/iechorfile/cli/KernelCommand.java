@@ -75,8 +75,7 @@ final class KernelCommand implements Callable<Integer> {
       Path kernels =
           where.prefix != null
               ? KernelSpec.kernelsUnderPrefix(launch.directory().resolve(where.prefix))
-              : KernelSpec.userKernels(
-                  launch.environment(), Path.of(System.getProperty("user.home")));
+              : KernelSpec.userKernels(launch.environment(), home());
       Path jar;
       try {
         jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -93,11 +92,32 @@ final class KernelCommand implements Callable<Integer> {
                 "iechorfile: kernel install needs the packaged jar; run it through ./iechorfile");
         return ExitCodes.FAILED;
       }
-      Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      Path dir = KernelSpec.forJar(java, jar.toAbsolutePath()).writeTo(kernels);
+      Path dir = kernelSpec(jar).writeTo(kernels);
       spec.commandLine().getOut().println("Installed the iEchorfile kernel in " + dir);
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
+    }
+
+    /**
+     * The launcher when it put this process in a user namespace (it says so in {@code
+     * IECHOR_LAUNCHER}), so the kernel runs in one too; else java with the jar.
+     */
+    private KernelSpec kernelSpec(Path jar) {
+      String launcher = launch.environment().getOrDefault("IECHOR_LAUNCHER", "");
+      if (!launcher.isEmpty() && Files.isExecutable(Path.of(launcher))) {
+        return KernelSpec.forLauncher(Path.of(launcher).toAbsolutePath());
+      }
+      Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+      return KernelSpec.forJar(java, jar.toAbsolutePath());
+    }
+
+    /**
+     * The user's home: {@code $HOME}, else the password database's. Inside the launcher's user
+     * namespace this process is uid 0, whose password entry is root's, not the user's.
+     */
+    private Path home() {
+      String home = launch.environment().getOrDefault("HOME", "");
+      return Path.of(home.isEmpty() ? System.getProperty("user.home") : home);
     }
   }
 

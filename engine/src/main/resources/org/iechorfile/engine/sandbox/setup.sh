@@ -15,9 +15,21 @@ cd "$layers"
 if [ "$network" = none ] && [ -x /usr/sbin/ip ]; then
   /usr/sbin/ip link set lo up || true
 fi
-echo "$host" > /proc/sys/kernel/hostname
+# sethostname(2), not /proc/sys: in a user namespace the sysctl files belong to the real root.
+if [ -x /bin/hostname ]; then
+  /bin/hostname "$host"
+else
+  echo "$host" > /proc/sys/kernel/hostname
+fi
 echo ready > "$ready"
+# A user namespace mapped without newgidmap denies setgroups(2), which --setgid calls; there the
+# only ids are 0:0, which the command already has.
+ids="--setgid=$gid --setuid=$uid"
+if [ "$(cat /proc/self/setgroups 2>/dev/null || true)" = deny ] && [ "$uid:$gid" = 0:0 ]; then
+  ids=""
+fi
 exec 2>&3 3>&-
+# shellcheck disable=SC2086 # $ids is zero or two options
 exec "$setpriv" \
   --bounding-set=-all,+chown,+dac_override,+fowner,+fsetid,+kill,+setgid,+setuid,+setpcap,+net_bind_service,+net_raw,+sys_chroot,+mknod,+audit_write,+setfcap \
-  -- "$unshare" --root="$root" --wd="$wd" --setgid="$gid" --setuid="$uid" -- "$@"
+  -- "$unshare" --root="$root" --wd="$wd" $ids -- "$@"

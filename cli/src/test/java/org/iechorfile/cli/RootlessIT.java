@@ -1,0 +1,274 @@
+package org.iechorfile.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.iechorfile.engine.registry.CredentialSource;
+import org.iechorfile.engine.testing.RegistryExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./iechorfile} run by ordinary users through the real launcher: one with subordinate ids (a
+ * session with RUN as root and as another user, COPY --chown, undo and a saved image that podman
+ * loads with the right owners; {@code build}; a notebook through the kernel it installed with
+ * {@code kernel install --user}), and one without (told what is missing and how to fix it, and
+ * everything but another uid still works).
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class RootlessIT {
+
+  @RegisterExtension static final RegistryExtension REGISTRY = RegistryExtension.open();
+
+  static final String SESSION =
+      String.join(
+          "\n",
+          "FROM busybox",
+          "RUN id -u > /root-made && echo root-run:$(cat /root-made)",
+          "USER app",
+          "RUN echo app-run:$(id -u) && touch /tmp/app-made",
+          "COPY --chown=1000:1000 hello.txt /home/app/hello.txt",
+          "RUN touch /tmp/undone",
+          "%undo",
+          "");
+
+  @TempDir static Path scratch;
+  private static Path stage;
+  private static UnprivilegedUser user;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    REGISTRY.pushBusybox(CredentialSource.ANONYMOUS);
+    user = UnprivilegedUser.withSubordinateIds("iechorfile-it");
+    stage = UnprivilegedUser.stageLauncher();
+  }
+
+  @AfterAll
+  static void removeStage() throws Exception {
+    UnprivilegedUser.root(
+        "rm",
+        "-rf",
+        "--one-file-system",
+        stage.toString(),
+        scratch.resolve("podman-storage").toString());
+  }
+
+  @Test
+  void session_asOrdinaryUser_savesAnImageWithTheImagesOwners() throws Exception {
+    Path work = user.newDirectory("iechorfile-it-");
+    try {
+      Files.writeString(work.resolve("hello.txt"), "hello\n");
+      user.own(work);
+      Path archive = work.resolve("image.tar");
+      UnprivilegedUser.Result result =
+          launcher(work, SESSION + "%save " + archive + " --format docker-archive\n");
+
+      assertEquals(0, result.exitCode(), result.output());
+      assertTrue(result.output().contains("root-run:0"), result.output());
+      assertTrue(result.output().contains("app-run:1000"), result.output());
+      assertEquals(List.of(), user.processes(), "processes left behind");
+
+      Map<String, String> owners = layerOwners(archive);
+      assertEquals("0:0", owners.get("root-made"), owners::toString);
+      assertEquals("1000:1000", owners.get("tmp/app-made"), owners::toString);
+      assertEquals("1000:1000", owners.get("home/app/hello.txt"), owners::toString);
+      assertEquals("1000:1000", owners.get("home/app/"), owners::toString);
+      assertFalse(owners.containsKey("tmp/undone"), owners::toString);
+      owners.forEach(
+          (name, owner) ->
+              assertFalse(owner.matches("\\d{6,}:.*|.*:\\d{6,}"), name + " is owned by " + owner));
+
+      String inside =
+          Podman.in(scratch)
+              .loadAndRun(
+                  archive,
+                  "stat",
+                  "-c",
+                  "%n %u:%g",
+                  "/root-made",
+                  "/tmp/app-made",
+                  "/home/app/hello.txt");
+      assertEquals(
+          "/root-made 0:0\n/tmp/app-made 1000:1000\n/home/app/hello.txt 1000:1000\n", inside);
+    } finally {
+      UnprivilegedUser.root("rm", "-rf", "--one-file-system", work.toString());
+    }
+  }
+
+  @Test
+  void build_asOrdinaryUser_writesAnArchiveWithTheImagesOwners() throws Exception {
+    Path work = user.newDirectory("iechorfile-it-");
+    try {
+      Files.writeString(work.resolve("hello.txt"), "hello\n");
+      Files.writeString(
+          work.resolve("iEchorfile"),
+          "FROM busybox\nUSER app\nRUN touch /tmp/app-made\n"
+              + "COPY --chown=1000:1000 hello.txt /home/app/hello.txt\n");
+      user.own(work);
+      UnprivilegedUser.Result result =
+          user.run(
+              work,
+              environment(work),
+              "",
+              300,
+              stage.resolve("iechorfile").toString(),
+              "build",
+              "--progress",
+              "plain",
+              "--output",
+              "docker-archive:" + work.resolve("built.tar"),
+              ".");
+
+      assertEquals(0, result.exitCode(), result.output());
+      Map<String, String> owners = layerOwners(work.resolve("built.tar"));
+      assertEquals("1000:1000", owners.get("tmp/app-made"), owners::toString);
+      assertEquals("1000:1000", owners.get("home/app/hello.txt"), owners::toString);
+      assertEquals(List.of(), user.processes(), "processes left behind");
+    } finally {
+      UnprivilegedUser.root("rm", "-rf", "--one-file-system", work.toString());
+    }
+  }
+
+  @Test
+  void notebook_throughTheKernelInstalledByTheUser_runsAsRootAndAsApp() throws Exception {
+    JupyterClients.requireInstalled();
+    Path work = user.newDirectory("iechorfile-it-");
+    Path kernels = user.home().resolve(".local/share/jupyter/kernels/iechorfile");
+    try {
+      UnprivilegedUser.Result install =
+          user.run(
+              work,
+              environment(work),
+              "",
+              120,
+              stage.resolve("iechorfile").toString(),
+              "kernel",
+              "install",
+              "--user");
+      assertEquals(0, install.exitCode(), install.output());
+      assertTrue(Files.isRegularFile(kernels.resolve("kernel.json")), install.output());
+
+      Files.copy(JupyterClients.TESTS.resolve("run_cells.py"), work.resolve("run_cells.py"));
+      user.own(work);
+      UnprivilegedUser.Result run =
+          user.run(
+              work,
+              environment(work),
+              "",
+              400,
+              JupyterClients.PYTHON.toString(),
+              "run_cells.py",
+              work.toString(),
+              "FROM busybox",
+              "RUN echo root-run:$(id -u)",
+              "USER app",
+              "RUN touch /tmp/app-made && echo app-run:$(stat -c %u:%g /tmp/app-made)");
+
+      assertEquals(0, run.exitCode(), run.output());
+      assertTrue(run.output().contains("root-run:0"), run.output());
+      assertTrue(run.output().contains("app-run:1000:1000"), run.output());
+      assertFalse(run.output().contains("error"), run.output());
+      assertEquals(List.of(), user.processes(), "processes left behind");
+    } finally {
+      UnprivilegedUser.root("rm", "-rf", "--one-file-system", work.toString(), kernels.toString());
+    }
+  }
+
+  @Test
+  void session_withoutSubordinateIds_saysWhatIsMissingAndRunsAsItsOwnId() throws Exception {
+    UnprivilegedUser plain = UnprivilegedUser.withoutSubordinateIds("iechorfile-it-plain");
+    Path work = plain.newDirectory("iechorfile-it-");
+    try {
+      String script =
+          "FROM busybox\nRUN echo still-works:$(id -u)\nUSER 1000\nRUN echo never-printed\n";
+      UnprivilegedUser.Result result =
+          plain.run(work, environment(work), script, 300, stage.resolve("iechorfile").toString());
+
+      String output = result.output();
+      assertNotEquals(0, result.exitCode(), output);
+      assertTrue(output.contains("iechorfile-it-plain has no subordinate ids"), output);
+      assertTrue(
+          output.contains(
+              "sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535"
+                  + " iechorfile-it-plain"),
+          output);
+      assertTrue(output.contains("still-works:0"), output);
+      assertTrue(output.lines().noneMatch(line -> line.equals("never-printed")), output);
+      assertTrue(output.contains("cannot run as uid 1000"), output);
+      assertTrue(output.contains("/etc/subuid"), output);
+      assertEquals(List.of(), plain.processes(), "processes left behind");
+    } finally {
+      UnprivilegedUser.root("rm", "-rf", "--one-file-system", work.toString());
+    }
+  }
+
+  private UnprivilegedUser.Result launcher(Path work, String script) throws Exception {
+    return user.run(work, environment(work), script, 300, stage.resolve("iechorfile").toString());
+  }
+
+  private static Map<String, String> environment(Path work) {
+    return Map.of(
+        "IECHOR_HOME",
+        work.resolve("store").toString(),
+        "IECHOR_REGISTRY_MIRROR",
+        "docker.io=" + REGISTRY.uri());
+  }
+
+  /**
+   * The owner ({@code uid:gid}) of every path in the layers of a docker-archive, as the topmost
+   * layer that holds it has it.
+   */
+  static Map<String, String> layerOwners(Path archive) throws IOException {
+    Map<String, byte[]> files = new HashMap<>();
+    try (TarArchiveInputStream tar =
+        new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(archive)))) {
+      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        if (entry.isFile()) {
+          files.put(entry.getName(), tar.readAllBytes());
+        }
+      }
+    }
+    JsonNode manifest = new ObjectMapper().readTree(files.get("manifest.json"));
+    Map<String, String> owners = new TreeMap<>();
+    for (JsonNode layer : manifest.get(0).get("Layers")) {
+      byte[] bytes = files.get(layer.asText());
+      try (TarArchiveInputStream tar = new TarArchiveInputStream(open(bytes))) {
+        for (TarArchiveEntry entry = tar.getNextEntry();
+            entry != null;
+            entry = tar.getNextEntry()) {
+          String name = entry.getName().replaceFirst("^\\./", "");
+          owners.put(name, entry.getLongUserId() + ":" + entry.getLongGroupId());
+        }
+      }
+    }
+    return owners;
+  }
+
+  private static InputStream open(byte[] layer) throws IOException {
+    InputStream in = new ByteArrayInputStream(layer);
+    boolean gzip = layer.length > 2 && (layer[0] & 0xff) == 0x1f && (layer[1] & 0xff) == 0x8b;
+    return gzip ? new GZIPInputStream(in) : in;
+  }
+}
