@@ -47,8 +47,13 @@ class RootlessIT {
           "\n",
           "FROM busybox",
           "RUN id -u > /root-made && echo root-run:$(cat /root-made)",
+          "RUN rm /bin/vi",
           "USER app",
           "RUN echo app-run:$(id -u) && touch /tmp/app-made",
+          "RUN --mount=type=cache,target=/cache,uid=1000 touch /cache/x"
+              + " && echo cache-owner:$(stat -c %u:%g /cache)",
+          "RUN --mount=type=bind,source=hello.txt,target=/mnt/hello.txt"
+              + " echo bound:$(cat /mnt/hello.txt)",
           "COPY --chown=1000:1000 hello.txt /home/app/hello.txt",
           "RUN touch /tmp/undone",
           "%undo",
@@ -88,6 +93,8 @@ class RootlessIT {
       assertEquals(0, result.exitCode(), result.output());
       assertTrue(result.output().contains("root-run:0"), result.output());
       assertTrue(result.output().contains("app-run:1000"), result.output());
+      assertTrue(result.output().contains("cache-owner:1000:0"), result.output());
+      assertTrue(result.output().contains("bound:hello"), result.output());
       assertEquals(List.of(), user.processes(), "processes left behind");
 
       Map<String, String> owners = layerOwners(archive);
@@ -96,6 +103,7 @@ class RootlessIT {
       assertEquals("1000:1000", owners.get("home/app/hello.txt"), owners::toString);
       assertEquals("1000:1000", owners.get("home/app/"), owners::toString);
       assertFalse(owners.containsKey("tmp/undone"), owners::toString);
+      assertEquals("0:0", owners.get("bin/.wh.vi"), owners::toString);
       owners.forEach(
           (name, owner) ->
               assertFalse(owner.matches("\\d{6,}:.*|.*:\\d{6,}"), name + " is owned by " + owner));
@@ -104,14 +112,13 @@ class RootlessIT {
           Podman.in(scratch)
               .loadAndRun(
                   archive,
-                  "stat",
+                  "sh",
                   "-c",
-                  "%n %u:%g",
-                  "/root-made",
-                  "/tmp/app-made",
-                  "/home/app/hello.txt");
+                  "stat -c '%n %u:%g' /root-made /tmp/app-made /home/app/hello.txt"
+                      + " && test ! -e /bin/vi && echo vi-removed");
       assertEquals(
-          "/root-made 0:0\n/tmp/app-made 1000:1000\n/home/app/hello.txt 1000:1000\n", inside);
+          "/root-made 0:0\n/tmp/app-made 1000:1000\n/home/app/hello.txt 1000:1000\nvi-removed\n",
+          inside);
     } finally {
       UnprivilegedUser.root("rm", "-rf", "--one-file-system", work.toString());
     }
