@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.iechorfile.engine.registry.CredentialSource;
 import org.iechorfile.engine.testing.RegistryExtension;
+import org.iechorfile.engine.testing.UnprivilegedUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RootlessIT {
 
   @RegisterExtension static final RegistryExtension REGISTRY = RegistryExtension.open();
+
+  static final Path LAUNCHER = Path.of("../iechorfile").toAbsolutePath().normalize();
+  static final Path JAR = Path.of("target/iechorfile.jar").toAbsolutePath();
 
   static final String SESSION =
       String.join(
@@ -67,7 +74,7 @@ class RootlessIT {
   static void setUp() throws Exception {
     REGISTRY.pushBusybox(CredentialSource.ANONYMOUS);
     user = UnprivilegedUser.withSubordinateIds("iechorfile-it");
-    stage = UnprivilegedUser.stageLauncher();
+    stage = stageLauncher();
   }
 
   @AfterAll
@@ -229,6 +236,29 @@ class RootlessIT {
     } finally {
       UnprivilegedUser.root("rm", "-rf", "--one-file-system", work.toString());
     }
+  }
+
+  /**
+   * Copies the launcher and the packaged jar into a fresh world-readable directory, laid out as in
+   * a checkout ({@code iechorfile}, {@code cli/target/iechorfile.jar}), so the launcher finds its
+   * jar up to date and runs it.
+   */
+  private static Path stageLauncher() throws IOException {
+    if (!Files.isRegularFile(JAR)) {
+      fail(JAR + " is missing; the cli module's package phase builds it before the ITs");
+    }
+    Path stage = Files.createTempDirectory(Path.of("/tmp"), "iechorfile-stage-");
+    Files.createDirectories(stage.resolve("cli/target"));
+    Files.copy(LAUNCHER, stage.resolve("iechorfile"), StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(JAR, stage.resolve("cli/target/iechorfile.jar"));
+    for (Path dir : List.of(stage, stage.resolve("cli"), stage.resolve("cli/target"))) {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    Files.setPosixFilePermissions(
+        stage.resolve("iechorfile"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(
+        stage.resolve("cli/target/iechorfile.jar"), PosixFilePermissions.fromString("rw-r--r--"));
+    return stage;
   }
 
   private UnprivilegedUser.Result launcher(Path work, String script) throws Exception {

@@ -1,4 +1,4 @@
-package org.iechorfile.cli;
+package org.iechorfile.engine.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +9,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,21 +17,19 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An ordinary (non-root) Linux user for the rootless tests, made idempotently with {@code useradd
- * --create-home}, with or without a subordinate id range in {@code /etc/subuid} and {@code
- * /etc/subgid}, and commands run as that user with {@code runuser}. The tests run as root (as CI
- * does); the user cannot read a checkout under {@code /root}, so the launcher and the packaged jar
- * are staged in a world-readable directory.
+ * An ordinary (non-root) Linux user for the rootless tests and benchmarks, made idempotently with
+ * {@code useradd --create-home}, with or without a subordinate id range in {@code /etc/subuid} and
+ * {@code /etc/subgid}, and commands run as that user with {@code runuser}. The tests run as root
+ * (as CI does); the user cannot read a checkout under {@code /root}, so what it runs must be staged
+ * in a world-readable directory.
  */
-final class UnprivilegedUser {
+public final class UnprivilegedUser {
 
   /** The subordinate range given to users that have one (clear of the usual 100000 ranges). */
-  static final int SUBORDINATE_FIRST = 524288;
+  public static final int SUBORDINATE_FIRST = 524288;
 
-  static final int SUBORDINATE_COUNT = 65536;
-
-  static final Path LAUNCHER = Path.of("../iechorfile").toAbsolutePath().normalize();
-  static final Path JAR = Path.of("target/iechorfile.jar").toAbsolutePath();
+  /** The size of that range. */
+  public static final int SUBORDINATE_COUNT = 65536;
 
   private final String name;
   private final Path home;
@@ -44,7 +40,8 @@ final class UnprivilegedUser {
   }
 
   /** The user {@code name} with the subordinate range above, created or fixed up as needed. */
-  static UnprivilegedUser withSubordinateIds(String name) throws IOException, InterruptedException {
+  public static UnprivilegedUser withSubordinateIds(String name)
+      throws IOException, InterruptedException {
     UnprivilegedUser user = create(name);
     String range = SUBORDINATE_FIRST + "-" + (SUBORDINATE_FIRST + SUBORDINATE_COUNT - 1);
     if (!user.hasLine(Path.of("/etc/subuid")) || !user.hasLine(Path.of("/etc/subgid"))) {
@@ -56,7 +53,7 @@ final class UnprivilegedUser {
   }
 
   /** The user {@code name} with no line in {@code /etc/subuid} or {@code /etc/subgid}. */
-  static UnprivilegedUser withoutSubordinateIds(String name)
+  public static UnprivilegedUser withoutSubordinateIds(String name)
       throws IOException, InterruptedException {
     UnprivilegedUser user = create(name);
     user.removeLines(Path.of("/etc/subuid"));
@@ -78,46 +75,37 @@ final class UnprivilegedUser {
     return new UnprivilegedUser(name, Path.of(entry.split(":")[5]));
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  Path home() {
+  /** The user's home directory. */
+  public Path home() {
     return home;
   }
 
   /**
-   * Copies the launcher and the packaged jar into a fresh world-readable directory, laid out as in
-   * a checkout ({@code iechorfile}, {@code cli/target/iechorfile.jar}), so the launcher finds its
-   * jar up to date and runs it.
+   * Copies {@code sources} (files or directory trees) into a fresh world-readable directory under
+   * {@code /tmp}, each under its own file name, for the user to read and run.
    */
-  static Path stageLauncher() throws IOException {
-    if (!Files.isRegularFile(JAR)) {
-      fail(JAR + " is missing; the cli module's package phase builds it before the ITs");
-    }
+  public static Path stage(List<Path> sources) throws IOException, InterruptedException {
     Path stage = Files.createTempDirectory(Path.of("/tmp"), "iechorfile-stage-");
-    Files.createDirectories(stage.resolve("cli/target"));
-    Files.copy(LAUNCHER, stage.resolve("iechorfile"), StandardCopyOption.COPY_ATTRIBUTES);
-    Files.copy(JAR, stage.resolve("cli/target/iechorfile.jar"));
-    for (Path dir : List.of(stage, stage.resolve("cli"), stage.resolve("cli/target"))) {
-      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    for (Path source : sources) {
+      root("cp", "-a", source.toString(), stage.resolve(source.getFileName()).toString());
     }
-    Files.setPosixFilePermissions(
-        stage.resolve("iechorfile"), PosixFilePermissions.fromString("rwxr-xr-x"));
-    Files.setPosixFilePermissions(
-        stage.resolve("cli/target/iechorfile.jar"), PosixFilePermissions.fromString("rw-r--r--"));
+    root("chmod", "-R", "a+rX", stage.toString());
     return stage;
   }
 
   /** A fresh directory under {@code /tmp} that belongs to the user. */
-  Path newDirectory(String prefix) throws IOException, InterruptedException {
+  public Path newDirectory(String prefix) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory(Path.of("/tmp"), prefix);
     root("chown", name + ":", dir.toString());
     return dir;
   }
 
   /** Gives {@code path} (and everything under it) to the user. */
-  void own(Path path) throws IOException, InterruptedException {
+  public void own(Path path) throws IOException, InterruptedException {
     root("chown", "-R", name + ":", path.toString());
   }
 
@@ -126,7 +114,7 @@ final class UnprivilegedUser {
    * HOME, USER and LOGNAME), feeding it {@code stdin}; kills what is left of it after {@code
    * timeoutSeconds}.
    */
-  Result run(
+  public Result run(
       Path directory,
       Map<String, String> environment,
       String stdin,
@@ -166,7 +154,7 @@ final class UnprivilegedUser {
   }
 
   /** The user's processes still running (none should be once a command returned). */
-  List<String> processes() {
+  public List<String> processes() {
     return ProcessHandle.allProcesses()
         .filter(p -> p.info().user().equals(Optional.of(name)))
         .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
@@ -192,7 +180,7 @@ final class UnprivilegedUser {
   }
 
   /** Runs a command as root (this process) and returns its output; fails on a non-zero exit. */
-  static String root(String... argv) throws IOException, InterruptedException {
+  public static String root(String... argv) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), String.join(" ", argv) + " timed out");
@@ -207,5 +195,5 @@ final class UnprivilegedUser {
   }
 
   /** A command's exit code and its output (standard output and error together). */
-  record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {}
 }
