@@ -183,6 +183,10 @@ class RootlessIT {
               "--user");
       assertEquals(0, install.exitCode(), install.output());
       assertTrue(Files.isRegularFile(kernels.resolve("kernel.json")), install.output());
+      assertTrue(
+          Files.readString(kernels.resolve("kernel.json"))
+              .contains("\"" + stage.resolve("iechorfile") + "\""),
+          "the kernelspec does not start the launcher");
 
       Files.copy(JupyterClients.TESTS.resolve("run_cells.py"), work.resolve("run_cells.py"));
       user.own(work);
@@ -243,6 +247,79 @@ class RootlessIT {
    * a checkout ({@code iechorfile}, {@code cli/target/iechorfile.jar}), so the launcher finds its
    * jar up to date and runs it.
    */
+  @Test
+  void session_withoutNewuidmap_saysHowToInstallItAndRunsAsItsOwnId() throws Exception {
+    Path work = user.newDirectory("iechorfile-it-");
+    try {
+      Path bin = toolbox(work);
+      Files.createSymbolicLink(bin.resolve("unshare"), Path.of("/usr/bin/unshare"));
+      user.own(work);
+      Map<String, String> env = new HashMap<>(environment(work));
+      env.put("PATH", bin.toString());
+      UnprivilegedUser.Result result =
+          user.run(
+              work,
+              env,
+              "FROM busybox\nRUN echo still-works:$(id -u)\n",
+              300,
+              stage.resolve("iechorfile").toString());
+
+      assertEquals(0, result.exitCode(), result.output());
+      assertTrue(result.output().contains("iechorfile: newuidmap is missing"), result.output());
+      assertTrue(result.output().contains("sudo apt-get install uidmap"), result.output());
+      assertTrue(result.output().contains("still-works:0"), result.output());
+      assertEquals(List.of(), user.processes(), "processes left behind");
+    } finally {
+      UnprivilegedUser.root("rm", "-rf", "--one-file-system", work.toString());
+    }
+  }
+
+  @Test
+  void launcher_userNamespacesRefused_namesTheSettingToChange() throws Exception {
+    Path work = user.newDirectory("iechorfile-it-");
+    try {
+      Path bin = toolbox(work);
+      Files.writeString(
+          bin.resolve("unshare"),
+          "#!/bin/sh\necho 'unshare: unshare failed: Operation not permitted' >&2\nexit 1\n");
+      Files.setPosixFilePermissions(
+          bin.resolve("unshare"), PosixFilePermissions.fromString("rwxr-xr-x"));
+      user.own(work);
+      Map<String, String> env = new HashMap<>(environment(work));
+      env.put("PATH", bin.toString());
+      UnprivilegedUser.Result result =
+          user.run(work, env, "FROM busybox\n", 60, stage.resolve("iechorfile").toString());
+
+      assertEquals(71, result.exitCode(), result.output());
+      assertTrue(
+          result
+              .output()
+              .contains(
+                  "does not let ordinary users create user namespaces (unshare: unshare failed:"
+                      + " Operation not permitted)"),
+          result.output());
+      assertTrue(
+          result.output().contains("sudo sysctl -w user.max_user_namespaces=15000"),
+          result.output());
+    } finally {
+      UnprivilegedUser.root("rm", "-rf", "--one-file-system", work.toString());
+    }
+  }
+
+  /**
+   * A directory for PATH with only what the launcher needs besides {@code unshare} and {@code
+   * newuidmap}, which each test supplies or leaves out.
+   */
+  private static Path toolbox(Path work) throws IOException {
+    Path bin = Files.createDirectories(work.resolve("bin"));
+    for (String tool :
+        List.of("bash", "basename", "dirname", "readlink", "find", "id", "grep", "uname")) {
+      Files.createSymbolicLink(bin.resolve(tool), Path.of("/usr/bin", tool));
+    }
+    Files.createSymbolicLink(bin.resolve("java"), Path.of(JupyterClients.javaLauncher()));
+    return bin;
+  }
+
   private static Path stageLauncher() throws IOException {
     if (!Files.isRegularFile(JAR)) {
       fail(JAR + " is missing; the cli module's package phase builds it before the ITs");
