@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,14 @@ public final class UnprivilegedUser {
       throws IOException, InterruptedException {
     UnprivilegedUser user = create(name);
     String range = SUBORDINATE_FIRST + "-" + (SUBORDINATE_FIRST + SUBORDINATE_COUNT - 1);
+    for (String file : List.of("/etc/subuid", "/etc/subgid")) {
+      if (!Files.exists(Path.of(file))) {
+        // usermod refuses --add-subuids when the file is missing.
+        Files.createFile(
+            Path.of(file),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+      }
+    }
     if (!user.hasLine(Path.of("/etc/subuid")) || !user.hasLine(Path.of("/etc/subgid"))) {
       user.removeLines(Path.of("/etc/subuid"));
       user.removeLines(Path.of("/etc/subgid"));
