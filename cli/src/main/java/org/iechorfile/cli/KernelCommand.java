@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.iechorfile.engine.command.CommandTarget;
 import org.iechorfile.engine.session.Session;
@@ -76,23 +77,11 @@ final class KernelCommand implements Callable<Integer> {
           where.prefix != null
               ? KernelSpec.kernelsUnderPrefix(launch.directory().resolve(where.prefix))
               : KernelSpec.userKernels(launch.environment(), home());
-      Path jar;
-      try {
-        jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      } catch (URISyntaxException | SecurityException e) {
-        spec.commandLine()
-            .getErr()
-            .println("iechorfile: cannot tell where the jar is: " + e.getMessage());
+      Optional<KernelSpec> kernelSpec = kernelSpec();
+      if (kernelSpec.isEmpty()) {
         return ExitCodes.FAILED;
       }
-      if (!Files.isRegularFile(jar)) {
-        spec.commandLine()
-            .getErr()
-            .println(
-                "iechorfile: kernel install needs the packaged jar; run it through ./iechorfile");
-        return ExitCodes.FAILED;
-      }
-      Path dir = kernelSpec(jar).writeTo(kernels);
+      Path dir = kernelSpec.get().writeTo(kernels);
       spec.commandLine().getOut().println("Installed the iEchorfile kernel in " + dir);
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
@@ -100,15 +89,32 @@ final class KernelCommand implements Callable<Integer> {
 
     /**
      * The launcher when it put this process in a user namespace (it says so in {@code
-     * IECHOR_LAUNCHER}), so the kernel runs in one too; else java with the jar.
+     * IECHOR_LAUNCHER}), so the kernel runs in one too; else java with this jar, or empty (with a
+     * message) when this is not running from the packaged jar.
      */
-    private KernelSpec kernelSpec(Path jar) {
+    private Optional<KernelSpec> kernelSpec() {
       String launcher = launch.environment().getOrDefault("IECHOR_LAUNCHER", "");
       if (!launcher.isEmpty() && Files.isExecutable(Path.of(launcher))) {
-        return KernelSpec.forLauncher(Path.of(launcher).toAbsolutePath());
+        return Optional.of(KernelSpec.forLauncher(Path.of(launcher).toAbsolutePath()));
+      }
+      Path jar;
+      try {
+        jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      } catch (URISyntaxException | SecurityException e) {
+        spec.commandLine()
+            .getErr()
+            .println("iechorfile: cannot tell where the jar is: " + e.getMessage());
+        return Optional.empty();
+      }
+      if (!Files.isRegularFile(jar)) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "iechorfile: kernel install needs the packaged jar; run it through ./iechorfile");
+        return Optional.empty();
       }
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      return KernelSpec.forJar(java, jar.toAbsolutePath());
+      return Optional.of(KernelSpec.forJar(java, jar.toAbsolutePath()));
     }
 
     /**
