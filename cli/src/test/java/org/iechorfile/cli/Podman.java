@@ -65,7 +65,24 @@ final class Podman {
       start.addAll(List.of(command));
       return run(start);
     } finally {
-      run(List.of("rm", "-rf", "--one-file-system", runRoot.toString()));
+      removeRunRoot(runRoot);
+    }
+  }
+
+  /**
+   * Removes the run root; podman's cleanup may still write into it just after {@code run --rm}
+   * returned, so a few tries are made. A run root left in {@code /tmp} does not fail the test.
+   */
+  private static void removeRunRoot(Path runRoot) throws IOException, InterruptedException {
+    for (int attempt = 0; attempt < 10 && Files.exists(runRoot); attempt++) {
+      Process rm =
+          new ProcessBuilder("rm", "-rf", "--one-file-system", runRoot.toString())
+              .redirectErrorStream(true)
+              .start();
+      rm.getInputStream().readAllBytes();
+      if (rm.waitFor() != 0) {
+        Thread.sleep(200);
+      }
     }
   }
 
