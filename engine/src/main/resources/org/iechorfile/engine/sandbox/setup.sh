@@ -18,14 +18,19 @@ fi
 # sethostname(2), not /proc/sys: in a user namespace the sysctl files belong to the real root.
 if [ -x /bin/hostname ]; then
   /bin/hostname "$host"
-else
-  echo "$host" > /proc/sys/kernel/hostname
+elif ! echo "$host" > /proc/sys/kernel/hostname; then
+  echo "cannot set the hostname without /bin/hostname; install it with: apt-get install hostname" >&2
+  exit 1
 fi
 echo ready > "$ready"
 # A user namespace mapped without newgidmap denies setgroups(2), which --setgid calls; there the
 # only ids are 0:0, which the command already has.
 ids="--setgid=$gid --setuid=$uid"
-if [ "$(cat /proc/self/setgroups 2>/dev/null || true)" = deny ] && [ "$uid:$gid" = 0:0 ]; then
+setgroups=allow
+if [ -r /proc/self/setgroups ]; then
+  read -r setgroups < /proc/self/setgroups
+fi
+if [ "$setgroups" = deny ] && [ "$uid:$gid" = 0:0 ]; then
   ids=""
 fi
 exec 2>&3 3>&-
