@@ -54,7 +54,7 @@ class RootlessIT {
           "\n",
           "FROM busybox",
           "RUN id -u > /root-made && echo root-run:$(cat /root-made)",
-          "RUN rm /bin/vi",
+          "RUN rm /bin/vi && rm -r /var && mkdir /var && touch /var/fresh",
           "USER app",
           "RUN echo app-run:$(id -u) && touch /tmp/app-made",
           "RUN --mount=type=cache,target=/cache,uid=1000 touch /cache/x"
@@ -111,6 +111,7 @@ class RootlessIT {
       assertEquals("1000:1000", owners.get("home/app/"), owners::toString);
       assertFalse(owners.containsKey("tmp/undone"), owners::toString);
       assertEquals("0:0", owners.get("bin/.wh.vi"), owners::toString);
+      assertTrue(owners.containsKey("var/.wh..wh..opq"), owners::toString);
       owners.forEach(
           (name, owner) ->
               assertFalse(owner.matches("\\d{6,}:.*|.*:\\d{6,}"), name + " is owned by " + owner));
