@@ -28,6 +28,7 @@ import org.iechorfile.engine.registry.CredentialSource;
 import org.iechorfile.engine.testing.RegistryExtension;
 import org.iechorfile.engine.testing.UnprivilegedUser;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -75,6 +76,11 @@ class RootlessIT {
     REGISTRY.pushBusybox(CredentialSource.ANONYMOUS);
     user = UnprivilegedUser.withSubordinateIds("iechorfile-it");
     stage = stageLauncher();
+  }
+
+  @AfterEach
+  void killLeftovers() {
+    user.killLeftovers();
   }
 
   @AfterAll
@@ -239,6 +245,7 @@ class RootlessIT {
       assertTrue(output.contains("/etc/subuid"), output);
       assertEquals(List.of(), plain.processes(), "processes left behind");
     } finally {
+      plain.killLeftovers();
       UnprivilegedUser.root("rm", "-rf", "--one-file-system", work.toString());
     }
   }

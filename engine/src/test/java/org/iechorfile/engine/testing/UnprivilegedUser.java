@@ -170,6 +170,16 @@ public final class UnprivilegedUser {
         .toList();
   }
 
+  /**
+   * Kills the user's processes that are still running (after a failed test; the user is the tests'
+   * own, so all of them were started by the tests).
+   */
+  public void killLeftovers() {
+    ProcessHandle.allProcesses()
+        .filter(p -> p.info().user().equals(Optional.of(name)))
+        .forEach(ProcessHandle::destroyForcibly);
+  }
+
   private boolean hasLine(Path file) throws IOException {
     return Files.exists(file)
         && Files.readAllLines(file).stream().anyMatch(line -> line.startsWith(name + ":"));
