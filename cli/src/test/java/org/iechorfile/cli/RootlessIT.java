@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,11 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.iechorfile.engine.registry.CredentialSource;
 import org.iechorfile.engine.testing.RegistryExtension;
 import org.iechorfile.engine.testing.UnprivilegedUser;
@@ -110,7 +101,7 @@ class RootlessIT {
       assertTrue(result.output().contains("bound:hello"), result.output());
       assertEquals(List.of(), user.processes(), "processes left behind");
 
-      Map<String, String> owners = layerOwners(archive);
+      Map<String, String> owners = DockerArchives.layerOwners(archive);
       assertEquals("0:0", owners.get("root-made"), owners::toString);
       assertEquals("1000:1000", owners.get("tmp/app-made"), owners::toString);
       assertEquals("1000:1000", owners.get("home/app/hello.txt"), owners::toString);
@@ -163,7 +154,7 @@ class RootlessIT {
               ".");
 
       assertEquals(0, result.exitCode(), result.output());
-      Map<String, String> owners = layerOwners(work.resolve("built.tar"));
+      Map<String, String> owners = DockerArchives.layerOwners(work.resolve("built.tar"));
       assertEquals("1000:1000", owners.get("tmp/app-made"), owners::toString);
       assertEquals("1000:1000", owners.get("home/app/hello.txt"), owners::toString);
       assertEquals(List.of(), user.processes(), "processes left behind");
@@ -356,41 +347,5 @@ class RootlessIT {
         work.resolve("store").toString(),
         "IECHOR_REGISTRY_MIRROR",
         "docker.io=" + REGISTRY.uri());
-  }
-
-  /**
-   * The owner ({@code uid:gid}) of every path in the layers of a docker-archive, as the topmost
-   * layer that holds it has it.
-   */
-  static Map<String, String> layerOwners(Path archive) throws IOException {
-    Map<String, byte[]> files = new HashMap<>();
-    try (TarArchiveInputStream tar =
-        new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(archive)))) {
-      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-        if (entry.isFile()) {
-          files.put(entry.getName(), tar.readAllBytes());
-        }
-      }
-    }
-    JsonNode manifest = new ObjectMapper().readTree(files.get("manifest.json"));
-    Map<String, String> owners = new TreeMap<>();
-    for (JsonNode layer : manifest.get(0).get("Layers")) {
-      byte[] bytes = files.get(layer.asText());
-      try (TarArchiveInputStream tar = new TarArchiveInputStream(open(bytes))) {
-        for (TarArchiveEntry entry = tar.getNextEntry();
-            entry != null;
-            entry = tar.getNextEntry()) {
-          String name = entry.getName().replaceFirst("^\\./", "");
-          owners.put(name, entry.getLongUserId() + ":" + entry.getLongGroupId());
-        }
-      }
-    }
-    return owners;
-  }
-
-  private static InputStream open(byte[] layer) throws IOException {
-    InputStream in = new ByteArrayInputStream(layer);
-    boolean gzip = layer.length > 2 && (layer[0] & 0xff) == 0x1f && (layer[1] & 0xff) == 0x8b;
-    return gzip ? new GZIPInputStream(in) : in;
   }
 }
