@@ -20,6 +20,7 @@ import org.iechorfile.engine.spi.SandboxOutput;
 import org.iechorfile.engine.spi.SandboxRequest;
 import org.iechorfile.engine.spi.SandboxResult;
 import org.iechorfile.engine.tar.BackgroundDeletion;
+import org.iechorfile.engine.tar.IdMap;
 import org.iechorfile.engine.tar.OverlayNamespace;
 
 /**
@@ -71,6 +72,7 @@ public final class LinuxSandbox implements Sandbox {
                 () ->
                     new SandboxException(
                         "cannot run commands: " + String.join("; ", tools.missing())));
+    requireMappedIds(request);
     Path scratch = createScratch(request);
     try {
       RunFiles files = RunFiles.create(scratch, request, inUserNamespace);
@@ -132,6 +134,7 @@ public final class LinuxSandbox implements Sandbox {
                 () ->
                     new SandboxException(
                         "cannot run commands: " + String.join("; ", tools.missing())));
+    requireMappedIds(request);
     Path scratch = createScratch(request);
     try {
       RunFiles files = RunFiles.create(scratch, request, inUserNamespace);
@@ -158,6 +161,28 @@ public final class LinuxSandbox implements Sandbox {
     } finally {
       deleteQuietly(scratch);
     }
+  }
+
+  /**
+   * Refuses a user or group the user namespace does not map (the launcher maps only the user's own
+   * id when there are no subordinate ids), naming the fix: without it the command would fail in
+   * {@code setuid} with a bare "Invalid argument".
+   */
+  private static void requireMappedIds(SandboxRequest request) throws SandboxException {
+    IdMap ids = IdMap.current();
+    if (ids.mapsUid(request.uid()) && ids.mapsGid(request.gid())) {
+      return;
+    }
+    throw new SandboxException(
+        "cannot run as uid "
+            + request.uid()
+            + " (gid "
+            + request.gid()
+            + "): iechorfile runs without root in a user namespace that maps only your own id,"
+            + " as uid 0, because your user has no subordinate ids in /etc/subuid and /etc/subgid"
+            + " (or newuidmap is missing). Steps that run as root still work. To switch USER to"
+            + " other ids, run: sudo apt-get install uidmap; sudo usermod --add-subuids"
+            + " 100000-165535 --add-subgids 100000-165535 $(id -un); then start iechorfile again");
   }
 
   private static void useEnvironment(ProcessBuilder builder, SandboxRequest request) {
