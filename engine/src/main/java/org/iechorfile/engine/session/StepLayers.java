@@ -6,10 +6,16 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.iechorfile.engine.store.Store;
+import org.iechorfile.engine.store.StoreLock;
 import org.iechorfile.engine.tar.DirectoryTrees;
 
 /**
@@ -28,9 +34,27 @@ final class StepLayers {
   private final Path layers;
   private final Path links;
   private final Path scratch;
+  private final StoreLock storeLock;
+  private final Holder holder;
+  private final Map<Path, OwnerLock> draftLocks = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
+  /** Takes note of the layers a session makes or reuses, so collections keep them. */
+  @FunctionalInterface
+  interface Holder {
+    /** Called holding the store lock shared, before layer {@code id} is committed or reused. */
+    void hold(String id) throws IOException;
+  }
+
+  /** The layers of the store at {@code home}, for code that makes no steps of a session. */
   StepLayers(Path home) {
+    this(home, id -> {});
+  }
+
+  /** The layers of the store at {@code home}, telling {@code holder} of each one steps use. */
+  StepLayers(Path home, Holder holder) {
+    this.storeLock = Store.lock(home);
+    this.holder = holder;
     Path base = home.resolve("session");
     this.layers = base.resolve("layers");
     this.links = base.resolve("l");
@@ -49,13 +73,27 @@ final class StepLayers {
     return links;
   }
 
-  /** A fresh upper and work directory pair for one step. */
+  /**
+   * A fresh upper and work directory pair for one step, locked ({@code drafts/NAME.lock}) until it
+   * is {@linkplain #discard discarded} so that collections leave it alone.
+   */
   Draft draft() throws IOException {
-    Path dir = Files.createDirectory(scratch.resolve(UUID.randomUUID().toString()));
-    return new Draft(
-        dir,
-        Files.createDirectory(dir.resolve("upper")),
-        Files.createDirectory(dir.resolve("work")));
+    String name = UUID.randomUUID().toString();
+    return storeLock.withShared(
+        () -> {
+          OwnerLock lock = OwnerLock.acquire(scratch.resolve(name + LiveSet.LOCK));
+          try {
+            Path dir = Files.createDirectory(scratch.resolve(name));
+            draftLocks.put(dir, lock);
+            return new Draft(
+                dir,
+                Files.createDirectory(dir.resolve("upper")),
+                Files.createDirectory(dir.resolve("work")));
+          } catch (IOException | RuntimeException e) {
+            lock.release();
+            throw e;
+          }
+        });
   }
 
   /**
@@ -64,13 +102,35 @@ final class StepLayers {
    */
   LayerRef commit(Draft draft, String id) throws IOException {
     Path target = layers.resolve(id);
-    try {
-      Files.move(draft.upper(), target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-      // The same step's result is already there: keep the first one.
-    }
+    storeLock.withShared(
+        () -> {
+          holder.hold(id);
+          try {
+            Files.move(draft.upper(), target, StandardCopyOption.ATOMIC_MOVE);
+          } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            // The same step's result is already there: keep the first one.
+          }
+          return null;
+        });
     discard(draft);
     return ref(id);
+  }
+
+  /**
+   * The committed layer {@code id} for a step to reuse (a build-cache hit), held for the session
+   * first so that no collection removes it meanwhile; empty when it is gone.
+   */
+  Optional<LayerRef> claim(String id) throws IOException {
+    boolean present =
+        storeLock.withShared(
+            () -> {
+              if (!exists(id)) {
+                return false;
+              }
+              holder.hold(id);
+              return true;
+            });
+    return present ? Optional.of(ref(id)) : Optional.empty();
   }
 
   /**
@@ -106,14 +166,70 @@ final class StepLayers {
     return new LayerRef(id, target, fields[0], Long.parseLong(fields[1]));
   }
 
+  /** The directory of the committed layers and their records. */
+  Path layerDirectory() {
+    return layers;
+  }
+
+  /** The scratch directory: drafts, their locks, and temporary files. */
+  Path scratchDirectory() {
+    return scratch;
+  }
+
+  /**
+   * The bytes of layer {@code id}: from its record when it has one, else by measuring its directory
+   * once; 0 when neither exists.
+   */
+  long bytes(String id) throws IOException {
+    Path record = layers.resolve(id + ".link");
+    try {
+      String[] fields = Files.readString(record).strip().split("\n");
+      if (fields.length == 2) {
+        return Long.parseLong(fields[1]);
+      }
+    } catch (NoSuchFileException e) {
+      // no record: measure below
+    } catch (NumberFormatException e) {
+      // a damaged record: measure below
+    }
+    return Sizes.bytes(layers.resolve(id));
+  }
+
+  /**
+   * Removes layer {@code id}: its directory (when it is one of ours), its record and its short
+   * link. Only a collection holding the store lock exclusively may call it.
+   *
+   * @return the bytes of file content freed
+   */
+  long remove(String id) throws IOException {
+    Path directory = layers.resolve(id);
+    long bytes = Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS) ? bytes(id) : 0;
+    delete(directory);
+    Path record = layers.resolve(id + ".link");
+    try {
+      String shortName = Files.readString(record).strip().split("\n")[0];
+      if (!shortName.isEmpty() && !shortName.contains("/")) {
+        Files.deleteIfExists(links.resolve(shortName));
+      }
+    } catch (NoSuchFileException e) {
+      // never given a short name
+    }
+    Files.deleteIfExists(record);
+    return bytes;
+  }
+
   /** Whether layer {@code id} is committed. */
   boolean exists(String id) {
     return Files.isDirectory(layers.resolve(id), LinkOption.NOFOLLOW_LINKS);
   }
 
-  /** Removes a draft and everything in it. */
+  /** Removes a draft and everything in it, and gives up its lock. */
   void discard(Draft draft) throws IOException {
     delete(draft.directory());
+    OwnerLock lock = draftLocks.remove(draft.directory());
+    if (lock != null) {
+      lock.release();
+    }
   }
 
   private String link(Path target) throws IOException {

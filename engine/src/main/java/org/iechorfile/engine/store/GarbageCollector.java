@@ -45,11 +45,12 @@ final class GarbageCollector {
     this.lock = lock;
   }
 
-  GcReport collect(Duration grace) throws IOException {
+  GcReport collect(Duration grace, Set<Digest> pinned) throws IOException {
     return lock.withExclusive(
         () -> {
           long cutoff = System.currentTimeMillis() - grace.toMillis();
           Reachable live = reachableFromRoots();
+          live.snapshots.addAll(pinned);
           GcReport blobReport = removeBlobs(live, cutoff);
           int snapshotsRemoved = removeSnapshots(live, cutoff);
           removeStaleTemporaryFiles(cutoff);
