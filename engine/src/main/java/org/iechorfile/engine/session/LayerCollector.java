@@ -223,7 +223,7 @@ public final class LayerCollector {
     return removed;
   }
 
-  /** Records whose layer is gone, and short links whose target is gone. */
+  /** Records and export notes whose layer is gone, and short links whose target is gone. */
   private void sweepRecordsAndLinks() throws IOException {
     for (Path entry : children(layers.layerDirectory())) {
       String name = entry.getFileName().toString();
@@ -232,6 +232,12 @@ public final class LayerCollector {
         if (!layers.exists(id) && !Files.isDirectory(snapshotDirectory(id))) {
           layers.remove(id);
         }
+      }
+    }
+    for (Path memo : children(layers.exportDirectory())) {
+      String id = memo.getFileName().toString();
+      if (!id.endsWith(".tmp") && !layers.exists(id) && !Files.isDirectory(snapshotDirectory(id))) {
+        Files.deleteIfExists(memo);
       }
     }
     for (Path link : children(layers.linkDirectory())) {

@@ -34,6 +34,7 @@ final class StepLayers {
   private final Path layers;
   private final Path links;
   private final Path scratch;
+  private final Path exports;
   private final StoreLock storeLock;
   private final Holder holder;
   private final Map<Path, OwnerLock> draftLocks = new ConcurrentHashMap<>();
@@ -59,6 +60,7 @@ final class StepLayers {
     this.layers = base.resolve("layers");
     this.links = base.resolve("l");
     this.scratch = base.resolve("drafts");
+    this.exports = home.resolve("exports");
     try {
       Files.createDirectories(layers);
       Files.createDirectories(links);
@@ -171,6 +173,11 @@ final class StepLayers {
     return layers;
   }
 
+  /** Where exports note the blob each layer was written as, by layer id. */
+  Path exportDirectory() {
+    return exports;
+  }
+
   /** The scratch directory: drafts, their locks, and temporary files. */
   Path scratchDirectory() {
     return scratch;
@@ -196,8 +203,9 @@ final class StepLayers {
   }
 
   /**
-   * Removes layer {@code id}: its directory (when it is one of ours), its record and its short
-   * link. Only a collection holding the store lock exclusively may call it.
+   * Removes layer {@code id}: its directory (when it is one of ours), its record, its short link
+   * and the note of the blob it was exported as. Only a collection holding the store lock
+   * exclusively may call it.
    *
    * @return the bytes of file content freed
    */
@@ -215,6 +223,7 @@ final class StepLayers {
       // never given a short name
     }
     Files.deleteIfExists(record);
+    Files.deleteIfExists(exports.resolve(id));
     return bytes;
   }
 

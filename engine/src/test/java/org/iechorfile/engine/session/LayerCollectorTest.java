@@ -237,10 +237,14 @@ class LayerCollectorTest {
     Path snapshot = Files.createDirectories(home.resolve("snapshots").resolve("a".repeat(64)));
     Files.writeString(layers.resolve("snapshot-" + "a".repeat(64) + ".link"), "snapa\n0\n");
     Files.createSymbolicLink(links.resolve("snapa"), links.relativize(snapshot));
+    Path exports = Files.createDirectories(home.resolve("exports"));
+    Files.writeString(exports.resolve("gone"), "sha256:1\n");
+    Files.writeString(exports.resolve("snapshot-" + "a".repeat(64)), "sha256:2\n");
 
     collect(unreachable());
 
     assertEquals(List.of("snapshot-" + "a".repeat(64) + ".link"), names("session/layers"));
     assertEquals(List.of("snapa"), names("session/l"));
+    assertEquals(List.of("snapshot-" + "a".repeat(64)), names("exports"));
   }
 }
