@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * take the lock itself knows the owner is gone.
  *
  * <p>POSIX drops every lock a process holds on a file when the process closes any descriptor of it,
- * so locks held here are also remembered per JVM and {@link #isHeld} never opens a file this JVM
- * holds. Owners take their locks, and collectors test them, under the store lock (shared and
- * exclusive respectively), so neither sees the other half done.
+ * so locks held here are also remembered per JVM, by real path, and {@link #isHeld} never opens a
+ * file this JVM holds. Owners take their locks, and collectors test them, under the store lock
+ * (shared and exclusive respectively), so neither sees the other half done.
  */
 final class OwnerLock {
 
@@ -42,11 +42,12 @@ final class OwnerLock {
    * @throws IOException when the file cannot be made or is locked already
    */
   static OwnerLock acquire(Path file) throws IOException {
-    Path key = file.toAbsolutePath().normalize();
     FileChannel channel =
-        FileChannel.open(key, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    Path key;
     FileLock lock;
     try {
+      key = file.toRealPath();
       lock = channel.tryLock();
     } catch (IOException | RuntimeException e) {
       channel.close();
@@ -78,7 +79,12 @@ final class OwnerLock {
    * nobody holds is removed: its owner is gone. Call it holding the store lock exclusively.
    */
   static boolean isHeld(Path file) throws IOException {
-    Path key = file.toAbsolutePath().normalize();
+    Path key;
+    try {
+      key = file.toRealPath();
+    } catch (NoSuchFileException e) {
+      return false;
+    }
     if (HELD.containsKey(key)) {
       return true;
     }

@@ -519,6 +519,11 @@ public final class Session implements AutoCloseable {
     return timeline.step(number).map(StepRecord::card);
   }
 
+  /**
+   * Cancels the running step and closes the session; calling it again does nothing. The layers its
+   * steps made or reused that no build-cache record and no other open session (in any process)
+   * uses are removed now, so a session without the cache leaves nothing behind.
+   */
   @Override
   public void close() {
     if (closed) {
