@@ -521,8 +521,8 @@ public final class Session implements AutoCloseable {
 
   /**
    * Cancels the running step and closes the session; calling it again does nothing. The layers its
-   * steps made or reused that no build-cache record and no other open session (in any process)
-   * uses are removed now, so a session without the cache leaves nothing behind.
+   * steps made or reused that no build-cache record and no other open session (in any process) uses
+   * are removed now, so a session without the cache leaves nothing behind.
    */
   @Override
   public void close() {

@@ -14,12 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.iechorfile.engine.LayerCommitted;
 import org.iechorfile.engine.SessionEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class LayerCollectorTest {
@@ -246,5 +251,46 @@ class LayerCollectorTest {
     assertEquals(List.of("snapshot-" + "a".repeat(64) + ".link"), names("session/layers"));
     assertEquals(List.of("snapa"), names("session/l"));
     assertEquals(List.of("snapshot-" + "a".repeat(64)), names("exports"));
+  }
+
+  @Test
+  @Timeout(60)
+  void collect_whileAnotherThreadAppliesSteps_neverTakesAReachableLayer() throws Exception {
+    Session session = open(true);
+    session.apply("FROM scratch");
+    AtomicBoolean done = new AtomicBoolean();
+    ExecutorService collector = Executors.newSingleThreadExecutor();
+    try {
+      Future<Integer> collections =
+          collector.submit(
+              () -> {
+                int runs = 0;
+                while (!done.get()) {
+                  collect(new Pruning(runs % 2 == 0, Pruning.NO_LIMIT, Duration.ZERO));
+                  runs++;
+                }
+                return runs;
+              });
+      for (int i = 0; i < 40; i++) {
+        session.apply("RUN step " + (i % 10));
+        if (i % 7 == 6) {
+          session.undo(2);
+        }
+      }
+      done.set(true);
+      assertTrue(collections.get() > 0);
+    } finally {
+      collector.shutdownNow();
+    }
+    collect(unreachable());
+    for (StepInfo step : session.steps()) {
+      ImageState state = session.stateAt(step.id().number()).orElseThrow();
+      for (LayerRef layer : state.layers()) {
+        assertTrue(Files.isDirectory(layer.directory()), step.source() + " lost " + layer.id());
+        assertTrue(
+            Files.exists(home.resolve("session/l").resolve(layer.shortName())),
+            step.source() + " lost the short link of " + layer.id());
+      }
+    }
   }
 }
