@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.iechorfile.engine.LayerCommitted;
 import org.iechorfile.engine.SessionEvent;
+import org.iechorfile.engine.image.Digest;
+import org.iechorfile.engine.image.ImageConfig;
+import org.iechorfile.engine.image.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -292,5 +295,41 @@ class LayerCollectorTest {
             step.source() + " lost the short link of " + layer.id());
       }
     }
+  }
+
+  @Test
+  void run_openSessionsBaseSnapshot_isPinnedForTheStoresCollection() throws IOException {
+    String hex = "b".repeat(64);
+    Path snapshot = Files.createDirectories(home.resolve("snapshots").resolve(hex));
+    Files.writeString(snapshot.resolve("base.txt"), "base");
+    LayerRef base = new StepLayers(home).external("snapshot-" + hex, snapshot);
+    Session session =
+        Session.builder()
+            .home(home)
+            .sandbox(sandbox)
+            .images(
+                new FixedImages(
+                    Map.of(
+                        "base",
+                        new BaseImages.Image(
+                            "docker.io/library/base:latest",
+                            ImageConfig.empty(Platform.LINUX_AMD64),
+                            List.of(base)))))
+            .cache(false)
+            .build();
+    sessions.add(session);
+    session.apply("FROM base\nRUN on top");
+
+    LayerCollector.Outcome open = new LayerCollector(home).run(unreachable());
+    assertEquals(Set.of(new Digest("sha256", hex)), open.pinned());
+    session.close();
+    LayerCollector.Outcome closed = new LayerCollector(home).run(unreachable());
+
+    assertEquals(Set.of(), closed.pinned());
+    assertTrue(Files.exists(snapshot.resolve("base.txt")), "the store's snapshot is not ours");
+    assertTrue(
+        Files.exists(home.resolve("session/layers/snapshot-" + hex + ".link")),
+        "the short link of a snapshot stays while the snapshot does");
+    assertEquals(Set.of(), layerDirectories());
   }
 }
