@@ -201,7 +201,8 @@ public final class LayerCollector {
 
   /**
    * Removes drafts whose lock no running process holds (a crashed step's, or a failed step's of a
-   * session that is gone), and temporary files older than {@code grace}.
+   * session that is gone), drafts without a lock (made by an earlier version) and temporary files
+   * older than {@code grace}.
    */
   private int removeDrafts(Duration grace) throws IOException {
     Path scratch = layers.scratchDirectory();
@@ -210,13 +211,18 @@ public final class LayerCollector {
     for (Path entry : children(scratch)) {
       String name = entry.getFileName().toString();
       if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-        if (!OwnerLock.isHeld(scratch.resolve(name + LiveSet.LOCK))) {
+        Path lock = scratch.resolve(name + LiveSet.LOCK);
+        boolean dead =
+            Files.exists(lock, LinkOption.NOFOLLOW_LINKS)
+                ? !OwnerLock.isHeld(lock)
+                : modified(entry) <= cutoff;
+        if (dead) {
           StepLayers.delete(entry);
           removed++;
         }
       } else if (name.endsWith(LiveSet.LOCK)) {
         OwnerLock.isHeld(entry);
-      } else if (modified(entry) < cutoff) {
+      } else if (modified(entry) <= cutoff) {
         Files.deleteIfExists(entry);
       }
     }

@@ -332,4 +332,21 @@ class LayerCollectorTest {
         "the short link of a snapshot stays while the snapshot does");
     assertEquals(Set.of(), layerDirectories());
   }
+
+  @Test
+  void collect_draftWhoseLockNobodyHolds_goesAndAnUnlockedRecentOneWaitsForTheGrace()
+      throws IOException {
+    Path drafts = Files.createDirectories(home.resolve("session/drafts"));
+    Files.createDirectories(drafts.resolve("dead/upper"));
+    Files.writeString(drafts.resolve("dead.lock"), "");
+    Files.createDirectories(drafts.resolve("recent/upper"));
+    Files.writeString(drafts.resolve("cache123.tmp"), "half written");
+
+    LayerCollection report = collect(Pruning.unreachable(Duration.ofHours(1)));
+
+    assertEquals(new LayerCollection(0, 0, 0, 0, 1), report);
+    assertEquals(List.of("cache123.tmp", "recent"), names("session/drafts"));
+    assertEquals(new LayerCollection(0, 0, 0, 0, 1), collect(unreachable()));
+    assertEquals(List.of(), names("session/drafts"));
+  }
 }
