@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.iechorfile.engine.Analysis;
 import org.iechorfile.engine.command.CommandTarget;
 import org.iechorfile.engine.session.Session;
 import org.iechorfile.engine.session.Workspace;
@@ -61,6 +62,9 @@ final class ReplCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Workspace workspace = launch.workspace();
+    if (launch.interactive()) {
+      warmUp(workspace);
+    }
     // The build context is the working directory unless --context (or %context) says otherwise.
     try (Session session = workspace.newSession().context(launch.directory()).build()) {
       CommandTarget target = Sessions.target(session, workspace, launch);
@@ -83,8 +87,8 @@ final class ReplCommand implements Callable<Integer> {
         String script = new String(launch.stdin().readAllBytes(), StandardCharsets.UTF_8);
         return ScriptMode.run(script, target, out, Styles.plain());
       }
-      warmUp(workspace);
-      try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+      try (Terminal terminal =
+          TerminalBuilder.builder().system(true).providers("jni,exec").build()) {
         Styles styles = Styles.forTerminal(terminal.getType(), true, launch.environment());
         return new Repl(terminal, target, workspace.home().resolve("history"), styles).run();
       }
@@ -92,13 +96,15 @@ final class ReplCommand implements Callable<Integer> {
   }
 
   /**
-   * Opens the store and makes the registry client in the background while the prompt shows, so that
-   * the first FROM and the first completion of an image name do not wait for them.
+   * Reads the manual and the command catalogue, opens the store and makes the registry client in
+   * the background while the prompt comes up, so that neither the prompt nor the first FROM, help
+   * or completion waits for them.
    */
   private static void warmUp(Workspace workspace) {
     Thread thread =
         new Thread(
             () -> {
+              Analysis.preload();
               try {
                 workspace.images();
               } catch (RuntimeException e) {

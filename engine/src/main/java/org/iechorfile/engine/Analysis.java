@@ -3,6 +3,7 @@ package org.iechorfile.engine;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.iechorfile.engine.command.catalogue.CommandCatalogue;
 
 /**
  * The one source of the front ends' interactive features: whether input is complete, highlight
@@ -26,6 +27,16 @@ public final class Analysis {
    */
   public Analysis(CompletionSource source) {
     this.source = Objects.requireNonNull(source, "source");
+  }
+
+  /**
+   * Reads the bundled instruction manual and {@code %} command catalogue now, so that the first
+   * help, completion or command does not wait for them. Front ends call it on a background thread
+   * while their prompt comes up; calling it more than once costs nothing.
+   */
+  public static void preload() {
+    Manual.standard();
+    CommandCatalogue.standard();
   }
 
   /** An analysis that knows only the text and the catalogues. */

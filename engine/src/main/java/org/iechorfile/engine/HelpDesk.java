@@ -18,9 +18,6 @@ final class HelpDesk {
   private static final Pattern DIRECTIVE =
       Pattern.compile("^\\s*#\\s*([A-Za-z][A-Za-z0-9]*)\\s*(=.*)?$");
 
-  private final Manual manual = Manual.standard();
-  private final CommandCatalogue commands = CommandCatalogue.standard();
-
   /** The documentation of a topic as {@code %help} takes it. */
   Optional<Documentation> help(String topic) {
     List<Word> words = Word.split(topic.strip(), '\\');
@@ -30,14 +27,14 @@ final class HelpDesk {
     String first = words.get(0).text();
     Matcher directive = DIRECTIVE.matcher(topic);
     if (directive.matches()) {
-      return manual.directive(directive.group(1));
+      return Manual.standard().directive(directive.group(1));
     }
     if (first.startsWith("%")) {
-      return commands.find(first).map(HelpDesk::command);
+      return CommandCatalogue.standard().find(first).map(HelpDesk::command);
     }
     Optional<Keyword> keyword = Keyword.lookup(first);
     if (keyword.isPresent() && words.size() == 1) {
-      return manual.instruction(keyword.get());
+      return Manual.standard().instruction(keyword.get());
     }
     if (keyword.isPresent()) {
       return flag(keyword.get(), words.get(1).text());
@@ -51,8 +48,9 @@ final class HelpDesk {
       }
       return Optional.empty();
     }
-    Optional<Documentation> command = commands.find(first).map(HelpDesk::command);
-    return command.isPresent() ? command : manual.directive(first);
+    Optional<Documentation> command =
+        CommandCatalogue.standard().find(first).map(HelpDesk::command);
+    return command.isPresent() ? command : Manual.standard().directive(first);
   }
 
   /** The documentation of a flag word ({@code --mount=type=cache,...}) of {@code keyword}. */
@@ -65,14 +63,15 @@ final class HelpDesk {
     if (keyword == Keyword.RUN && name.equals("mount") && equals >= 0) {
       for (String field : word.substring(equals + 1).split(",")) {
         if (field.toLowerCase(Locale.ROOT).startsWith("type=")) {
-          Optional<Documentation> type = manual.mountType(field.substring("type=".length()));
+          Optional<Documentation> type =
+              Manual.standard().mountType(field.substring("type=".length()));
           if (type.isPresent()) {
             return type;
           }
         }
       }
     }
-    return manual.flag(keyword, name);
+    return Manual.standard().flag(keyword, name);
   }
 
   /** The documentation of the instruction, flag or command at {@code cursor} in {@code cell}. */
@@ -103,18 +102,18 @@ final class HelpDesk {
       if (named.isPresent()) {
         keyword = named.get();
         if (under) {
-          return manual.instruction(keyword);
+          return Manual.standard().instruction(keyword);
         }
       } else if (keyword != null && under && word.isFlag()) {
         return flag(keyword, word.text());
       }
     }
-    return keyword == null ? Optional.empty() : manual.instruction(keyword);
+    return keyword == null ? Optional.empty() : Manual.standard().instruction(keyword);
   }
 
   private Optional<Documentation> inspectCommand(Item item, int cursor) {
     List<Word> words = Word.split(item.text(), '\\');
-    Optional<CommandSpec> spec = commands.find(words.get(0).text());
+    Optional<CommandSpec> spec = CommandCatalogue.standard().find(words.get(0).text());
     if (spec.isPresent() && spec.get().name().equals("help") && words.size() > 1) {
       int at = item.charsBefore(cursor);
       if (at >= words.get(1).start()) {
@@ -142,14 +141,15 @@ final class HelpDesk {
   private Documentation overview() {
     List<Documentation.Item> items = new ArrayList<>();
     for (Keyword keyword : Keyword.values()) {
-      items.add(new Documentation.Item(keyword.name(), manual.summary(keyword)));
+      items.add(new Documentation.Item(keyword.name(), Manual.standard().summary(keyword)));
     }
-    for (CommandSpec spec : commands.all()) {
+    for (CommandSpec spec : CommandCatalogue.standard().all()) {
       items.add(new Documentation.Item(spec.spelled(), spec.summary()));
     }
-    for (String name : manual.directives()) {
+    for (String name : Manual.standard().directives()) {
       items.add(
-          new Documentation.Item("# " + name, manual.directive(name).orElseThrow().summary()));
+          new Documentation.Item(
+              "# " + name, Manual.standard().directive(name).orElseThrow().summary()));
     }
     return new Documentation(
         "iEchorfile",

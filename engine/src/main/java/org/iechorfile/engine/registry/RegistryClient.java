@@ -69,13 +69,18 @@ public final class RegistryClient {
     this.layerDownloads = new LayerDownloads(blobs);
   }
 
-  /** An HTTP client suited to registries: HTTP/1.1, 30 s connect timeout, no redirects. */
+  /**
+   * An HTTP client suited to registries: HTTP/1.1, 30 s connect timeout, no redirects; built on its
+   * first request.
+   */
   public static HttpClient defaultHttpClient() {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(30))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    return new LazyHttpClient(
+        () ->
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
   }
 
   /**

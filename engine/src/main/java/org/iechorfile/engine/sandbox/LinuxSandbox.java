@@ -29,8 +29,9 @@ import org.iechorfile.engine.tar.OverlayNamespace;
  * /etc/resolv.conf} and {@code /etc/hosts} bound read-only, and Docker's default capability set.
  *
  * <p>Mount points the image lacks are supplied by a small stub directory stacked below the image's
- * layers, so they never appear in the new layer. Needs root, or root of a user namespace (the
- * launcher provides one for ordinary users).
+ * layers, so they never appear in the new layer. A bind from other layers (an earlier stage) gets
+ * an overlay of its own in the run's scratch area, whose upper directory, if any, is thrown away.
+ * Needs root, or root of a user namespace (the launcher provides one for ordinary users).
  */
 public final class LinuxSandbox implements Sandbox {
 
@@ -132,7 +133,7 @@ public final class LinuxSandbox implements Sandbox {
                         "cannot run commands: " + String.join("; ", tools.missing())));
     Path scratch = createScratch(request);
     try {
-      RunFiles files = RunFiles.create(scratch, request, !request.network() || !inUserNamespace);
+      RunFiles files = RunFiles.create(scratch, request, inUserNamespace);
       ProcessBuilder builder = new ProcessBuilder(command(host, request, files)).inheritIO();
       useEnvironment(builder, request);
       Instant start = clock.instant();
@@ -188,6 +189,7 @@ public final class LinuxSandbox implements Sandbox {
     argv.add(request.workingDirectory());
     argv.add(Integer.toString(request.uid()));
     argv.add(Integer.toString(request.gid()));
+    argv.add(String.join(",", request.groups().stream().map(String::valueOf).toList()));
     argv.add(host.mount().toString());
     argv.add(host.setpriv().toString());
     argv.add(host.unshare().toString());

@@ -83,9 +83,35 @@ record RunFiles(Path root, Path stub, Path dev, Path fstab, Path log, Path ready
         fstab.add(file, target(file), "none", "bind,ro");
       }
     }
-    for (SandboxMount mount : request.mounts()) {
-      boolean directory =
-          !(mount instanceof SandboxMount.Bind bind) || Files.isDirectory(bind.source());
+    addMounts(request, image, fstab, inUserNamespace);
+    String workingDirectory = request.workingDirectory();
+    if (!workingDirectory.equals("/")) {
+      refuseSymlinks(image, workingDirectory);
+      Files.createDirectories(stub.resolve(workingDirectory.substring(1)));
+    }
+    Files.writeString(this.fstab, fstab.text(root), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Adds the request's own mounts after the standard ones; a layer bind first gets its overlay in
+   * the scratch area and becomes a plain bind from there.
+   */
+  private void addMounts(
+      SandboxRequest request, LayerLookup image, Fstab fstab, boolean inUserNamespace)
+      throws IOException, SandboxException {
+    int layerBinds = 0;
+    for (SandboxMount requested : request.mounts()) {
+      SandboxMount mount = requested;
+      boolean directory;
+      if (requested instanceof SandboxMount.LayerBind layered) {
+        Path binds = root.resolveSibling("binds").resolve(Integer.toString(layerBinds++));
+        LayerMounts.Prepared prepared =
+            LayerMounts.prepare(layered, binds, request.layersDirectory(), inUserNamespace, fstab);
+        mount = prepared.bind();
+        directory = prepared.directory();
+      } else {
+        directory = !(mount instanceof SandboxMount.Bind bind) || Files.isDirectory(bind.source());
+      }
       if (mount.target().startsWith("/dev/")) {
         devMountPoint(mount.target(), directory);
         fstab.add(mount);
@@ -97,12 +123,6 @@ record RunFiles(Path root, Path stub, Path dev, Path fstab, Path log, Path ready
       }
       fstab.add(mount);
     }
-    String workingDirectory = request.workingDirectory();
-    if (!workingDirectory.equals("/")) {
-      refuseSymlinks(image, workingDirectory);
-      Files.createDirectories(stub.resolve(workingDirectory.substring(1)));
-    }
-    Files.writeString(this.fstab, fstab.text(root), StandardCharsets.UTF_8);
   }
 
   /**

@@ -23,6 +23,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.iechorfile.engine.Failure;
 import org.iechorfile.engine.image.Digest;
+import org.iechorfile.engine.registry.LazyHttpClient;
 import org.iechorfile.engine.tar.Compression;
 import org.iechorfile.engine.tar.LayerExtractor;
 import org.iechorfile.engine.tar.OverlayNamespace;
@@ -47,12 +48,14 @@ final class AddSources {
     this.git = git;
   }
 
-  /** An HTTP client that follows redirects, as Docker's ADD does. */
+  /** An HTTP client that follows redirects, as Docker's ADD does; built on its first request. */
   static HttpClient defaultClient() {
-    return HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(Duration.ofSeconds(30))
-        .build();
+    return new LazyHttpClient(
+        () ->
+            HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(30))
+                .build());
   }
 
   /** Whether an ADD source is a git repository (and not a plain download). */

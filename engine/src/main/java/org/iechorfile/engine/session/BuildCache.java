@@ -169,6 +169,12 @@ final class BuildCache {
       }
       return "ARG " + name + " is new";
     }
+    if (part.startsWith("mounted=")) {
+      int end = part.indexOf('\u0000');
+      return "the mounted "
+          + part.substring("mounted=".length(), end < 0 ? part.length() : end)
+          + " changed";
+    }
     int eq = part.indexOf('=');
     String what = eq < 0 ? part : part.substring(0, eq);
     return switch (what) {

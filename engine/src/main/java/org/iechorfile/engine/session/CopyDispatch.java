@@ -22,7 +22,7 @@ final class CopyDispatch {
 
   private final StepLayers layers;
   private final BuildCache cache;
-  private final BaseImages images;
+  private final StageOrImage stages;
   private final AddSources add;
   private final Clock clock;
 
@@ -30,7 +30,7 @@ final class CopyDispatch {
       StepLayers layers, BuildCache cache, BaseImages images, AddSources add, Clock clock) {
     this.layers = layers;
     this.cache = cache;
-    this.images = images;
+    this.stages = new StageOrImage(images);
     this.add = add;
     this.clock = clock;
   }
@@ -165,52 +165,11 @@ final class CopyDispatch {
 
   private Origin from(ImageState state, String from, BaseImages.Progress progress)
       throws StepFailure, IOException, InterruptedException {
-    Optional<Stage> stage = state.stage(from);
-    if (stage.isPresent()) {
-      String name = "stage " + stage.get().displayName();
-      return new Origin(
-          Optional.of(new ImageTree(stage.get().state().layers(), name)),
-          name + ":/",
-          "from=" + stage.get().state().key());
-    }
-    if (!state.stageName().isEmpty() && state.stageName().equalsIgnoreCase(from)
-        || from.equals(Integer.toString(state.stageIndex()))) {
-      throw new StepFailure(
-          Failure.of(
-              Failure.Kind.MISSING_FILE,
-              "COPY --from="
-                  + from
-                  + " names the stage being built; copy from an earlier stage, or start a new"
-                  + " stage with FROM first"));
-    }
-    if (from.chars().allMatch(Character::isDigit)) {
-      throw new StepFailure(
-          Failure.of(
-              Failure.Kind.MISSING_FILE,
-              "COPY --from="
-                  + from
-                  + ": there is no earlier stage with that index; %steps lists the stages"));
-    }
-    try {
-      BaseImages.Image image = images.resolve(from, state.platform(), progress);
-      List<String> ids = new ArrayList<>();
-      image.layers().forEach(l -> ids.add(l.id()));
-      return new Origin(
-          Optional.of(new ImageTree(image.layers(), "image " + image.reference())),
-          image.reference() + ":/",
-          "from=image " + image.reference() + " " + String.join(",", ids));
-    } catch (BaseImages.ImageUnavailableException e) {
-      throw new StepFailure(
-          Failure.of(
-              e.reason() == BaseImages.ImageUnavailableException.Reason.UNREACHABLE
-                  ? Failure.Kind.REGISTRY_UNREACHABLE
-                  : Failure.Kind.IMAGE_UNAVAILABLE,
-              "COPY --from="
-                  + from
-                  + " is neither an earlier stage nor an image: "
-                  + e.getMessage()),
-          e);
-    }
+    StageOrImage.Found found = stages.find(state, from, "COPY --from=", progress);
+    return new Origin(
+        Optional.of(new ImageTree(found.layers(), found.description())),
+        found.name() + ":/",
+        "from=" + found.identity());
   }
 
   private static List<String> keyParts(

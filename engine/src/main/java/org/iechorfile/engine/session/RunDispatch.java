@@ -5,13 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.iechorfile.engine.CacheOutcome;
 import org.iechorfile.engine.Failure;
 import org.iechorfile.engine.OutputChunk;
@@ -41,13 +44,25 @@ final class RunDispatch {
   private final StepLayers layers;
   private final BuildCache cache;
   private final RunMounts mounts;
+  private final Supplier<Map<String, String>> proxies;
   private final Clock clock;
 
-  RunDispatch(Sandbox sandbox, StepLayers layers, BuildCache cache, RunMounts mounts, Clock clock) {
+  /**
+   * @param proxies the proxy variables RUN gets besides ENV and the ARGs in scope, read at each
+   *     step; they are not part of the cache key
+   */
+  RunDispatch(
+      Sandbox sandbox,
+      StepLayers layers,
+      BuildCache cache,
+      RunMounts mounts,
+      Supplier<Map<String, String>> proxies,
+      Clock clock) {
     this.sandbox = sandbox;
     this.layers = layers;
     this.cache = cache;
     this.mounts = mounts;
+    this.proxies = proxies;
     this.clock = clock;
   }
 
@@ -64,10 +79,13 @@ final class RunDispatch {
       boolean useCache,
       BiConsumer<OutputChunk.Channel, String> output,
       Cancellation cancellation,
-      java.util.function.Consumer<StepLayers.Draft> failedDraft)
+      java.util.function.Consumer<StepLayers.Draft> failedDraft,
+      BaseImages.Progress progress)
       throws StepFailure, InterruptedException, IOException {
     List<String> argv = argv(state, run);
+    Map<String, StageOrImage.Found> sources = mounts.sources(state, run.mounts(), progress);
     List<String> keyParts = keyParts(state, run, argv);
+    keyParts.addAll(RunMounts.describeSources(sources));
     String key = CacheKeys.next(state.key(), keyParts);
     HistoryEntry history =
         HistoryEntry.of(clock.instant(), "RUN " + String.join(" ", argv) + " # buildkit", false);
@@ -100,7 +118,7 @@ final class RunDispatch {
     boolean keep = false;
     try {
       Tail tail = new Tail(TAIL_LINES);
-      SandboxResult result = execute(state, run, argv, draft, output, tail, cancellation);
+      SandboxResult result = execute(state, run, argv, sources, draft, output, tail, cancellation);
       if (result.cancelled()) {
         throw new StepFailure(
             Failure.of(Failure.Kind.CANCELLED, "RUN was stopped; nothing was kept"));
@@ -139,6 +157,7 @@ final class RunDispatch {
       ImageState state,
       Run run,
       List<String> argv,
+      Map<String, StageOrImage.Found> sources,
       StepLayers.Draft draft,
       BiConsumer<OutputChunk.Channel, String> output,
       Tail tail,
@@ -147,7 +166,7 @@ final class RunDispatch {
     String workdir = state.config().workingDir().isEmpty() ? "/" : state.config().workingDir();
     UserLookup.Ids ids = UserLookup.resolve(state.config().user(), state.layers());
     Path scratch = draft.directory();
-    RunMounts.Prepared prepared = mounts.prepare(run.mounts(), workdir, scratch);
+    RunMounts.Prepared prepared = mounts.prepare(run.mounts(), workdir, scratch, sources);
     List<SandboxMount> sandboxMounts = new ArrayList<>(prepared.mounts());
     List<String> command = argv;
     if (isScriptHeredoc(run)) {
@@ -161,6 +180,7 @@ final class RunDispatch {
     }
     List<String> environment = environment(state);
     environment.addAll(prepared.environment());
+    withProxies(environment);
     List<String> lowers = new ArrayList<>();
     for (int i = state.layers().size() - 1; i >= 0; i--) {
       lowers.add(state.layers().get(i).shortName());
@@ -178,7 +198,8 @@ final class RunDispatch {
             ids.gid(),
             "iechorfile",
             run.network() != NetworkMode.NONE,
-            sandboxMounts);
+            sandboxMounts,
+            ids.groups());
     SandboxOutput sink =
         new SandboxOutput() {
           @Override
@@ -256,6 +277,23 @@ final class RunDispatch {
     List<String> entries = new ArrayList<>();
     env.forEach((k, v) -> entries.add(k + "=" + v));
     return entries;
+  }
+
+  /** Adds the proxy variables that ENV, the ARGs in scope and secrets do not set. */
+  private void withProxies(List<String> environment) {
+    Set<String> names = new HashSet<>();
+    for (String entry : environment) {
+      int eq = entry.indexOf('=');
+      names.add(eq < 0 ? entry : entry.substring(0, eq));
+    }
+    proxies
+        .get()
+        .forEach(
+            (name, value) -> {
+              if (names.add(name)) {
+                environment.add(name + "=" + value);
+              }
+            });
   }
 
   private static List<String> keyParts(ImageState state, Run run, List<String> argv) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,24 +20,64 @@ import org.iechorfile.engine.spi.SandboxMount;
 /**
  * Turns a RUN's {@code --mount} specifications into sandbox mounts: cache directories kept in the
  * store per id, tmpfs, secrets as read-only files made for this run only (and environment variables
- * with {@code env=}), and read-only binds from the build context.
+ * with {@code env=}), read-only binds from the build context, and binds from an earlier stage or an
+ * image ({@code from=}), read-only or with writes thrown away.
  */
 final class RunMounts {
 
   private final Path cacheMounts;
   private final Supplier<Optional<Path>> context;
   private final Map<String, SecretSource> secrets;
+  private final StageOrImage stages;
 
-  RunMounts(Path home, Supplier<Optional<Path>> context, Map<String, SecretSource> secrets) {
+  RunMounts(
+      Path home,
+      Supplier<Optional<Path>> context,
+      Map<String, SecretSource> secrets,
+      BaseImages images) {
     this.cacheMounts = home.resolve("session").resolve("mounts").resolve("cache");
     this.context = context;
     this.secrets = Map.copyOf(secrets);
+    this.stages = new StageOrImage(images);
   }
 
   /** What the mounts add to one run. */
   record Prepared(List<SandboxMount> mounts, List<String> environment) {}
 
-  Prepared prepare(List<MountSpec> specs, String workingDirectory, Path scratch)
+  /**
+   * The stages and images that {@code from=} bind mounts read, by their {@code from} value, pulling
+   * images that are missing. Done before the cache lookup: their identity is part of the key.
+   */
+  Map<String, StageOrImage.Found> sources(
+      ImageState state, List<MountSpec> specs, BaseImages.Progress progress)
+      throws StepFailure, IOException, InterruptedException {
+    Map<String, StageOrImage.Found> found = new LinkedHashMap<>();
+    for (MountSpec spec : specs) {
+      if (spec.type() == MountType.BIND
+          && !spec.from().isEmpty()
+          && !found.containsKey(spec.from())) {
+        found.put(spec.from(), stages.find(state, spec.from(), "RUN --mount=from=", progress));
+      }
+    }
+    return found;
+  }
+
+  /** The cache-key parts that stand for the mounted stages and images. */
+  static List<String> describeSources(Map<String, StageOrImage.Found> sources) {
+    List<String> parts = new ArrayList<>();
+    sources.forEach((from, found) -> parts.add("mounted=" + from + "\u0000" + found.identity()));
+    return parts;
+  }
+
+  /**
+   * The sandbox mounts and environment for {@code specs}; files made for this run (secrets) go to
+   * {@code scratch}, and {@code sources} are what {@link #sources} found.
+   */
+  Prepared prepare(
+      List<MountSpec> specs,
+      String workingDirectory,
+      Path scratch,
+      Map<String, StageOrImage.Found> sources)
       throws StepFailure, IOException {
     List<SandboxMount> mounts = new ArrayList<>();
     List<String> environment = new ArrayList<>();
@@ -65,7 +106,11 @@ final class RunMounts {
             mounts.add(new SandboxMount.Bind(file, target, true));
           }
         }
-        case BIND -> mounts.add(bind(spec, target));
+        case BIND ->
+            mounts.add(
+                spec.from().isEmpty()
+                    ? bind(spec, target)
+                    : layerBind(spec, target, sources.get(spec.from())));
         case SSH ->
             throw new StepFailure(
                 Failure.of(
@@ -106,16 +151,6 @@ final class RunMounts {
   }
 
   private SandboxMount bind(MountSpec spec, String target) throws StepFailure {
-    if (!spec.from().isEmpty()) {
-      throw new StepFailure(
-          Failure.of(
-              Failure.Kind.UNSUPPORTED,
-              "RUN --mount=type=bind,from="
-                  + spec.from()
-                  + " is not supported yet; COPY --from="
-                  + spec.from()
-                  + " the files you need instead"));
-    }
     Path root =
         context
             .get()
@@ -136,6 +171,35 @@ final class RunMounts {
                   + root));
     }
     return new SandboxMount.Bind(source, target, true);
+  }
+
+  /**
+   * A bind of {@code source} inside a stage or image. Symbolic links on the way are followed inside
+   * that filesystem, as in a chroot, so the sandbox gets a path without links.
+   */
+  private static SandboxMount layerBind(MountSpec spec, String target, StageOrImage.Found found)
+      throws StepFailure, IOException {
+    ImageTree tree = new ImageTree(found.layers(), found.description());
+    String path = tree.resolve(spec.source());
+    if (!path.isEmpty() && tree.entry(path).isEmpty()) {
+      throw new StepFailure(
+          Failure.of(
+              Failure.Kind.MISSING_FILE,
+              "RUN --mount=from="
+                  + spec.from()
+                  + ": the source "
+                  + spec.source()
+                  + " does not exist in "
+                  + found.description()
+                  + "; check the path (source= is relative to the root of "
+                  + found.description()
+                  + ")"));
+    }
+    List<String> layers = new ArrayList<>();
+    for (int i = found.layers().size() - 1; i >= 0; i--) {
+      layers.add(found.layers().get(i).shortName());
+    }
+    return new SandboxMount.LayerBind(layers, "/" + path, target, spec.readOnly());
   }
 
   private static long size(MountSpec spec) throws StepFailure {

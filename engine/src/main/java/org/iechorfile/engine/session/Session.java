@@ -92,13 +92,15 @@ public final class Session implements AutoCloseable {
     this.layers = new StepLayers(builder.home, live::hold);
     this.cache = new BuildCache(builder.home);
     this.configs = buildArgs -> new ConfigDispatch(clock.instant(), buildArgs);
+    Map<String, String> hostProxies = new LinkedHashMap<>(builder.proxies);
     this.froms = new FromDispatch(builder.images, builder.platform);
     this.runs =
         new RunDispatch(
             builder.sandbox,
             layers,
             cache,
-            new RunMounts(builder.home, () -> context, builder.secrets),
+            new RunMounts(builder.home, () -> context, builder.secrets, builder.images),
+            () -> ProxyArgs.environment(hostProxies, buildArgs),
             clock);
     this.copies =
         new CopyDispatch(
@@ -283,7 +285,9 @@ public final class Session implements AutoCloseable {
               cacheEnabled,
               (channel, text) -> log.emit(new OutputChunk(id, channel, text)),
               cancellation,
-              draft -> failedDraft = Optional.of(draft));
+              draft -> failedDraft = Optional.of(draft),
+              (image, layer, done, total) ->
+                  log.emit(new PullProgress(id, image, layer, done, total)));
       next = result.state();
       outcome = result.cache();
       log.emit(
@@ -444,7 +448,11 @@ public final class Session implements AutoCloseable {
     return timeline.current().config();
   }
 
-  /** Sets a build argument ({@code --build-arg}); later ARG steps use it. */
+  /**
+   * Sets a build argument ({@code --build-arg}); later ARG steps use it. The predefined proxy ARGs
+   * ({@code HTTP_PROXY}, {@code HTTPS_PROXY}, {@code FTP_PROXY}, {@code NO_PROXY}, {@code
+   * ALL_PROXY}, in any case) also reach later RUN steps without an ARG, outside the cache key.
+   */
   public void setBuildArg(String name, String value) {
     buildArgs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
   }
@@ -618,6 +626,7 @@ public final class Session implements AutoCloseable {
     private Optional<Path> context = Optional.empty();
     private final Map<String, SecretSource> secrets = new HashMap<>();
     private final Map<String, String> buildArgs = new LinkedHashMap<>();
+    private final Map<String, String> proxies = new LinkedHashMap<>();
     private boolean cache = true;
 
     private Builder() {}
@@ -667,6 +676,17 @@ public final class Session implements AutoCloseable {
     /** A build argument ({@code --build-arg NAME=VALUE}). */
     public Builder buildArg(String name, String value) {
       buildArgs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * Passes the proxy variables of {@code environment} (normally the engine process's: {@code
+     * HTTP_PROXY}, {@code http_proxy}, … {@code no_proxy}) on to RUN, as buildah does; other
+     * variables are ignored. Build args of the same names override them. Like the predefined proxy
+     * ARGs, they are left out of the build-cache key and the image.
+     */
+    public Builder proxiesFrom(Map<String, String> environment) {
+      proxies.putAll(ProxyArgs.fromEnvironment(environment));
       return this;
     }
 

@@ -200,7 +200,8 @@ public final class Trials implements AutoCloseable {
         ids.gid(),
         "iechorfile",
         network,
-        List.of());
+        List.of(),
+        ids.groups());
   }
 
   private void discard(StepLayers.Draft draft) {

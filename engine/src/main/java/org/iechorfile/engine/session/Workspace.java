@@ -52,12 +52,20 @@ public final class Workspace {
     return new Workspace(home, environment, new LinuxSandbox(clock), clock);
   }
 
-  /** A session builder with this workspace's store, sandbox and images already set. */
+  /**
+   * A session builder with this workspace's store, sandbox and images already set, and the proxy
+   * variables of the workspace's environment passed on to RUN.
+   */
   public Session.Builder newSession() {
     BaseImages lazy =
         (reference, platform, progress) ->
             new StoreImages(images(), home).resolve(reference, platform, progress);
-    return Session.builder().home(home).sandbox(sandbox).images(lazy).clock(clock);
+    return Session.builder()
+        .home(home)
+        .sandbox(sandbox)
+        .images(lazy)
+        .clock(clock)
+        .proxiesFrom(environment);
   }
 
   /** The store's directory. */

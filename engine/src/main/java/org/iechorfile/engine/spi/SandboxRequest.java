@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param network whether the command shares the host's network (otherwise only a loopback
  *     interface)
  * @param mounts extra mounts for this command
+ * @param groups the supplementary group ids to run with; empty for none
  */
 public record SandboxRequest(
     Path layersDirectory,
@@ -37,7 +38,8 @@ public record SandboxRequest(
     int gid,
     String hostname,
     boolean network,
-    List<SandboxMount> mounts) {
+    List<SandboxMount> mounts,
+    List<Integer> groups) {
 
   public SandboxRequest {
     Objects.requireNonNull(layersDirectory, "layersDirectory");
@@ -63,5 +65,41 @@ public record SandboxRequest(
     }
     Objects.requireNonNull(hostname, "hostname");
     mounts = List.copyOf(mounts);
+    groups = List.copyOf(groups);
+    for (int group : groups) {
+      if (group < 0) {
+        throw new IllegalArgumentException("group ids must not be negative: " + group);
+      }
+    }
+  }
+
+  /** A request that runs without supplementary groups. */
+  public SandboxRequest(
+      Path layersDirectory,
+      List<String> lowerLayers,
+      Path upperDirectory,
+      Path workDirectory,
+      List<String> argv,
+      List<String> environment,
+      String workingDirectory,
+      int uid,
+      int gid,
+      String hostname,
+      boolean network,
+      List<SandboxMount> mounts) {
+    this(
+        layersDirectory,
+        lowerLayers,
+        upperDirectory,
+        workDirectory,
+        argv,
+        environment,
+        workingDirectory,
+        uid,
+        gid,
+        hostname,
+        network,
+        mounts,
+        List.of());
   }
 }

@@ -3,11 +3,15 @@
 # default capabilities, as the requested user, inside the new root. Setup errors go to $log;
 # "ready" is written to $ready just before the command starts, so a failing setup is told apart
 # from a failing command.
+# setpriv sets the group ids (the primary one and the supplementary $groups, a comma-separated
+# list that may be empty) while still root; unshare then switches only the user id, since its
+# --setgid would clear the supplementary groups again. The switch away from uid 0 drops the
+# capabilities, as in Docker.
 set -eu
 log=$1 ready=$2 layers=$3 fstab=$4 network=$5 host=$6 root=$7 wd=$8 uid=$9
 shift 9
-gid=$1 mount=$2 setpriv=$3 unshare=$4
-shift 4
+gid=$1 groups=$2 mount=$3 setpriv=$4 unshare=$5
+shift 5
 
 exec 3>&2 2>"$log"
 cd "$layers"
@@ -18,6 +22,16 @@ fi
 echo "$host" > /proc/sys/kernel/hostname
 echo ready > "$ready"
 exec 2>&3 3>&-
-exec "$setpriv" \
+groupset=--clear-groups
+if [ -n "$groups" ]; then
+  groupset=--groups=$groups
+fi
+# A user namespace with only one id mapped forbids setgroups; keep the groups then, as runc does.
+policy=allow
+{ read -r policy </proc/self/setgroups; } 2>/dev/null || true
+if [ "$policy" = deny ]; then
+  groupset=--keep-groups
+fi
+exec "$setpriv" --regid="$gid" "$groupset" \
   --bounding-set=-all,+chown,+dac_override,+fowner,+fsetid,+kill,+setgid,+setuid,+setpcap,+net_bind_service,+net_raw,+sys_chroot,+mknod,+audit_write,+setfcap \
-  -- "$unshare" --root="$root" --wd="$wd" --setgid="$gid" --setuid="$uid" -- "$@"
+  -- "$unshare" --root="$root" --wd="$wd" --setuid="$uid" -- "$@"

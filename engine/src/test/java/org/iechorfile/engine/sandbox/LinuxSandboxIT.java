@@ -146,6 +146,37 @@ class LinuxSandboxIT {
   }
 
   @Test
+  void run_withSupplementaryGroups_runsWithThoseGroups() throws Exception {
+    SandboxRequest base = withUser(request("id -u; id -g; id -G"), 1000, 1000, "/");
+    SandboxRequest grouped =
+        new SandboxRequest(
+            base.layersDirectory(),
+            base.lowerLayers(),
+            upper,
+            work,
+            base.argv(),
+            ENV,
+            "/",
+            1000,
+            1000,
+            "box",
+            true,
+            List.of(),
+            List.of(10, 2000));
+    Recorder output = new Recorder();
+    assertTrue(sandbox.run(grouped, output, new Cancellation()).succeeded(), output.stderr());
+    assertEquals("1000\n1000\n1000 10 2000\n", output.stdout());
+  }
+
+  @Test
+  void run_withoutSupplementaryGroups_runsWithThePrimaryGroupOnly() throws Exception {
+    Recorder output = new Recorder();
+    SandboxRequest asApp = withUser(request("id -G"), 1000, 50, "/");
+    assertTrue(sandbox.run(asApp, output, new Cancellation()).succeeded(), output.stderr());
+    assertEquals("50\n", output.stdout());
+  }
+
+  @Test
   void run_missingWorkingDirectory_startsThereWithoutKeepingIt() throws Exception {
     SandboxRequest base = request("pwd");
     SandboxRequest elsewhere = withUser(base, 0, 0, "/srv/www");
@@ -205,6 +236,76 @@ class LinuxSandboxIT {
     assertEquals("more\n", Files.readString(cache.resolve("added")));
     assertFalse(Files.exists(upper.resolve("cache")));
     assertFalse(Files.exists(upper.resolve("scratch")));
+  }
+
+  /** A second filesystem of one layer, "stage": /data/f, and /link pointing at the host's /etc. */
+  private static void stageLayer() throws IOException {
+    Path stage = layers.resolve("stage");
+    if (!Files.exists(stage)) {
+      Files.writeString(Files.createDirectories(stage.resolve("data")).resolve("f"), "staged\n");
+      Files.createSymbolicLink(stage.resolve("link"), Path.of("/etc"));
+    }
+  }
+
+  private SandboxRequest withMounts(String command, List<SandboxMount> mounts) {
+    SandboxRequest base = request(command);
+    return new SandboxRequest(
+        base.layersDirectory(),
+        base.lowerLayers(),
+        upper,
+        work,
+        base.argv(),
+        ENV,
+        "/",
+        0,
+        0,
+        "box",
+        true,
+        mounts);
+  }
+
+  @Test
+  void run_withLayerBind_readsTheLayersAndKeepsWritesOutOfThem() throws Exception {
+    stageLayer();
+    SandboxRequest mounted =
+        withMounts(
+            "cat /ro/f; echo w > /rw/data/w; cat /rw/data/w; echo x > /ro/x || echo refused",
+            List.of(
+                new SandboxMount.LayerBind(List.of("stage"), "/data", "/ro", true),
+                new SandboxMount.LayerBind(List.of("stage"), "/", "/rw", false)));
+    Recorder output = new Recorder();
+    assertTrue(sandbox.run(mounted, output, new Cancellation()).succeeded(), output.stderr());
+    assertEquals("staged\nw\nrefused\n", output.stdout());
+    assertTrue(output.stderr().contains("Read-only file system"), output.stderr());
+    assertFalse(Files.exists(layers.resolve("stage/data/w")));
+    assertFalse(Files.exists(upper.resolve("ro")));
+    assertFalse(Files.exists(upper.resolve("rw")));
+  }
+
+  @Test
+  void run_withLayerBindOfNoLayers_mountsAnEmptyDirectory() throws Exception {
+    SandboxRequest mounted =
+        withMounts(
+            "ls -A /ro /rw; touch /rw/x && ls /rw",
+            List.of(
+                new SandboxMount.LayerBind(List.of(), "/", "/ro", true),
+                new SandboxMount.LayerBind(List.of(), "/", "/rw", false)));
+    Recorder output = new Recorder();
+    assertTrue(sandbox.run(mounted, output, new Cancellation()).succeeded(), output.stderr());
+    assertEquals("/ro:\n\n/rw:\nx\n", output.stdout());
+  }
+
+  @Test
+  void run_withLayerBindThroughALink_isRefused() throws Exception {
+    stageLayer();
+    SandboxRequest mounted =
+        withMounts(
+            "cat /m/hostname",
+            List.of(new SandboxMount.LayerBind(List.of("stage"), "/link", "/m", true)));
+    SandboxException e =
+        assertThrows(
+            SandboxException.class, () -> sandbox.run(mounted, new Recorder(), new Cancellation()));
+    assertTrue(e.getMessage().contains("symbolic link /link"), e.getMessage());
   }
 
   @Test
