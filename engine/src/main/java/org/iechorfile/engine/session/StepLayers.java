@@ -28,6 +28,7 @@ import org.iechorfile.engine.tar.DirectoryTrees;
  */
 final class StepLayers {
 
+  private static final System.Logger LOG = System.getLogger(StepLayers.class.getName());
   private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
   private static final int SHORT_NAME_LENGTH = 5;
 
@@ -211,7 +212,15 @@ final class StepLayers {
    */
   long remove(String id) throws IOException {
     Path directory = layers.resolve(id);
-    long bytes = Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS) ? bytes(id) : 0;
+    long bytes = 0;
+    if (Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        bytes = bytes(id);
+      } catch (IOException e) {
+        // Unreadable without a record: it goes all the same, uncounted.
+        LOG.log(System.Logger.Level.DEBUG, "cannot size layer {0}: {1}", id, e.getMessage());
+      }
+    }
     delete(directory);
     Path record = layers.resolve(id + ".link");
     try {

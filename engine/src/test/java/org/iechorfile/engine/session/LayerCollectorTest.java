@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -348,5 +349,21 @@ class LayerCollectorTest {
     assertEquals(List.of("cache123.tmp", "recent"), names("session/drafts"));
     assertEquals(new LayerCollection(0, 0, 0, 0, 1), collect(unreachable()));
     assertEquals(List.of(), names("session/drafts"));
+  }
+
+  @Test
+  void collect_layerWithReadOnlyDirectoriesAndOtherOwners_isRemovedWhole() throws IOException {
+    Path layer = home.resolve("session/layers/5eed");
+    Path locked = Files.createDirectories(layer.resolve("usr/share/locked"));
+    Path file = Files.writeString(locked.resolve("owned-by-app"), "app");
+    Files.setAttribute(file, "unix:uid", 1000);
+    Files.setAttribute(file, "unix:gid", 1000);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-x------"));
+    Files.setPosixFilePermissions(
+        layer.resolve("usr"), PosixFilePermissions.fromString("---------"));
+
+    assertEquals(new LayerCollection(1, 3, 0, 0, 0), collect(unreachable()));
+    assertEquals(List.of(), names("session/layers"));
   }
 }
