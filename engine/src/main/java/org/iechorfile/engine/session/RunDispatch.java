@@ -92,8 +92,10 @@ final class RunDispatch {
         HistoryEntry.of(clock.instant(), "RUN " + String.join(" ", argv) + " # buildkit", false);
     if (useCache) {
       Optional<String> cached = cache.layer(key);
-      if (cached.isPresent() && layers.exists(cached.get())) {
-        LayerRef layer = layers.ref(cached.get());
+      Optional<LayerRef> reused =
+          cached.isPresent() ? layers.claim(cached.get()) : Optional.empty();
+      if (reused.isPresent()) {
+        LayerRef layer = reused.get();
         cache.remember(state.key(), keyParts);
         return new Outcome(
             state.withLayer(layer, state.config(), history, key),

@@ -70,6 +70,8 @@ public final class Session implements AutoCloseable {
   private final RunDispatch runs;
   private final CopyDispatch copies;
   private final StepLayers layers;
+  private final LiveSet live;
+  private final LayerCollector collector;
   private final BuildCache cache;
   private final Timeline timeline;
   private final CopyOnWriteArrayList<SessionListener> listeners = new CopyOnWriteArrayList<>();
@@ -80,10 +82,12 @@ public final class Session implements AutoCloseable {
   private boolean cacheEnabled;
   private boolean closed;
 
-  private Session(Builder builder) {
+  private Session(Builder builder) throws IOException {
     this.clock = builder.clock;
     this.platform = builder.platform;
-    this.layers = new StepLayers(builder.home);
+    this.live = LiveSet.open(builder.home);
+    this.collector = new LayerCollector(builder.home);
+    this.layers = new StepLayers(builder.home, live::hold);
     this.cache = new BuildCache(builder.home);
     this.configs = buildArgs -> new ConfigDispatch(clock.instant(), buildArgs);
     Map<String, String> hostProxies = new LinkedHashMap<>(builder.proxies);
@@ -249,6 +253,7 @@ public final class Session implements AutoCloseable {
     ChangeCard card = ChangeCards.of(state, next, changes, duration, outcome);
     String keyword = instruction.keyword().name();
     timeline.push(new StepRecord(id, node, keyword, next, duration, outcome, escape, card));
+    publishLayers();
     log.emit(new StepCompleted(id, node.original(), duration, outcome, warnings, card));
     return true;
   }
@@ -556,6 +561,11 @@ public final class Session implements AutoCloseable {
     return timeline.step(number).map(StepRecord::card);
   }
 
+  /**
+   * Cancels the running step and closes the session; calling it again does nothing. The layers its
+   * steps made or reused that no build-cache record and no other open session (in any process) uses
+   * are removed now, so a session without the cache leaves nothing behind.
+   */
   @Override
   public void close() {
     if (closed) {
@@ -564,6 +574,27 @@ public final class Session implements AutoCloseable {
     closed = true;
     running.cancel();
     dropFailedDraft();
+    layers.settle();
+    try {
+      live.close();
+      collector.release(live.claimed());
+    } catch (IOException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cannot remove the session's layers; iechorfile gc will: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Publishes the layers the steps use (live and redoable, their stages too) so that garbage
+   * collection in any process keeps them; called whenever the list of steps changes.
+   */
+  private void publishLayers() {
+    try {
+      live.retain(LiveSet.layersOf(timeline.all().stream().map(StepRecord::state).toList()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot record the session's layers in the store", e);
+    }
   }
 
   private void dropFailedDraft() {
@@ -669,7 +700,11 @@ public final class Session implements AutoCloseable {
       Objects.requireNonNull(home, "home is required");
       Objects.requireNonNull(sandbox, "sandbox is required");
       Objects.requireNonNull(images, "images is required");
-      return new Session(this);
+      try {
+        return new Session(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot register a session in the store at " + home, e);
+      }
     }
   }
 }

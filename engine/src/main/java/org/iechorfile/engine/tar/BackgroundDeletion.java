@@ -51,6 +51,14 @@ public final class BackgroundDeletion {
    * when the tree is gone (or its removal failed).
    */
   public static Future<?> delete(Path tree) {
+    return delete(tree, () -> {});
+  }
+
+  /**
+   * Queues {@code tree} for removal, then runs {@code then} (on the background thread, whether the
+   * removal worked or not); failures of either are logged as warnings.
+   */
+  public static Future<?> delete(Path tree, Then then) {
     return EXECUTOR.submit(
         () -> {
           try {
@@ -58,6 +66,17 @@ public final class BackgroundDeletion {
           } catch (IOException | UncheckedIOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot remove " + tree + ": " + e.getMessage());
           }
+          try {
+            then.run();
+          } catch (IOException | UncheckedIOException e) {
+            LOG.log(System.Logger.Level.WARNING, "after removing " + tree + ": " + e.getMessage());
+          }
         });
+  }
+
+  /** What to do once a tree is gone. */
+  @FunctionalInterface
+  public interface Then {
+    void run() throws IOException;
   }
 }
