@@ -67,7 +67,15 @@ record HeredocMarker(int start, int end, String name, boolean chomp) {
     char quote = 0;
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
-      if (c == '\\' && quote != '\'' && i + 1 < word.length()) {
+      if (c == '\\' && quote == 0 && i + 1 < word.length()) {
+        name.append(word.charAt(++i));
+      } else if (c == '\\' && quote == '"' && i + 1 < word.length()) {
+        // Inside double quotes only ", $ and \ are escaped; before anything else the backslash
+        // stays, as in the builder's lexer.
+        char next = word.charAt(i + 1);
+        if (next != '"' && next != '$' && next != '\\') {
+          name.append(c);
+        }
         name.append(word.charAt(++i));
       } else if (quote != 0 && c == quote) {
         quote = 0;

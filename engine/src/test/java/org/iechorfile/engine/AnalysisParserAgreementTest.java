@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -67,6 +68,25 @@ class AnalysisParserAgreementTest {
             "", "", "\\", " \\ ", "\nRUN a \\", "\nRUN <<EOF\nx", "\nCOPY <<A <<B /d\nA\n");
     return Combinators.combine(pieces.list().ofMaxSize(30), endings)
         .as((l, ending) -> String.join("", l) + ending);
+  }
+
+  @Example
+  void scan_backslashesInQuotedMarkers_sameTerminatorsAsTheLineParser() {
+    for (String text :
+        List.of(
+            "RUN <<EOF\"RUN RUN \\RUN \"",
+            "ADD <<-EOF\"# escape=\\ x\" /d",
+            "RUN <<\"A\\$B\\\\C\\\"D\"",
+            "RUN <<E\\OF 'x\\y'")) {
+      List<String> pending =
+          CellScanner.scan(text).items().stream()
+              .filter(i -> i.kind() == Item.Kind.INSTRUCTION)
+              .flatMap(i -> i.bodies().stream())
+              .filter(b -> !b.terminated())
+              .map(b -> b.marker().name())
+              .collect(Collectors.toList());
+      assertEquals(LineParser.openInput(text).awaitedHeredocs(), pending, text);
+    }
   }
 
   @Property(tries = 3000)
