@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.iechorfile.engine.Failure;
-import org.iechorfile.engine.OutputChunk;
 import org.iechorfile.engine.PullProgress;
 import org.iechorfile.engine.SessionEvent;
 import org.iechorfile.engine.StepCompleted;
@@ -62,12 +60,7 @@ class PulledBaseImageIT {
       assertTrue(progress.get(progress.size() - 1).finished(), progress.toString());
       assertEquals("busybox", progress.get(0).image());
       List<SessionEvent> run = session.apply("RUN id -un; ls /etc/passwd");
-      String out =
-          run.stream()
-              .filter(OutputChunk.class::isInstance)
-              .map(e -> ((OutputChunk) e).text())
-              .collect(Collectors.joining());
-      assertEquals("root\n/etc/passwd\n", out);
+      assertEquals("root\n/etc/passwd\n", SandboxSessions.output(run));
     }
   }
 
