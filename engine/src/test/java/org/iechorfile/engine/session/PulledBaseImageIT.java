@@ -69,26 +69,24 @@ class PulledBaseImageIT {
     try (Session session = session(REGISTRY.hubMirrorClient())) {
       session.apply("FROM busybox");
     }
-    RegistryClient dead =
-        new RegistryClient(
-            RegistryClient.defaultHttpClient(),
-            Clock.systemUTC(),
-            CredentialSource.ANONYMOUS,
-            RegistryMirrors.parse("docker.io=http://127.0.0.1:9"));
+    RegistryClient dead = unreachableHub();
     try (Session session = session(dead)) {
-      List<SessionEvent> events = session.apply("FROM busybox");
-      assertTrue(events.get(events.size() - 1) instanceof StepCompleted, events.toString());
+      SandboxSessions.completed(session, "FROM busybox");
     }
+  }
+
+  /** A client whose Docker Hub mirror is a loopback port nothing listens on. */
+  private static RegistryClient unreachableHub() {
+    return new RegistryClient(
+        RegistryClient.defaultHttpClient(),
+        Clock.systemUTC(),
+        CredentialSource.ANONYMOUS,
+        RegistryMirrors.parse("docker.io=http://127.0.0.1:9"));
   }
 
   @Test
   void from_unreachableRegistry_failsWithWhatToCheck() throws Exception {
-    RegistryClient dead =
-        new RegistryClient(
-            RegistryClient.defaultHttpClient(),
-            Clock.systemUTC(),
-            CredentialSource.ANONYMOUS,
-            RegistryMirrors.parse("docker.io=http://127.0.0.1:9"));
+    RegistryClient dead = unreachableHub();
     try (Session session = session(dead)) {
       List<SessionEvent> events = session.apply("FROM busybox:1.36");
       Failure failure = ((StepFailed) events.get(events.size() - 1)).failure();
