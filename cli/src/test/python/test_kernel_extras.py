@@ -140,6 +140,17 @@ class ExtraProtocolTests(unittest.TestCase):
         self.assertEqual(2, len(live), table["text/plain"])
         self.assertIn("FROM busybox", live[0])
         self.assertIn("ENV A=3", live[1])
+        # The later cell's step stays redoable; %redo applies it again on the new step.
+        self.assertIn("Steps 3 to 3 are redoable with %redo.", said)
+        pending = [line for line in table["text/plain"].splitlines() if " pending " in line]
+        self.assertEqual(1, len(pending), table["text/plain"])
+        self.assertIn("ENV B=2", pending[0])
+        reply, _ = self.execute("%redo")
+        self.assertEqual(reply["content"]["status"], "ok")
+        reply, outputs = self.execute("%env")
+        env = "".join(str(m["content"].get("data", {}).get("text/plain", "")) for m in outputs)
+        self.assertRegex(env, r"(?m)^A +3 ")
+        self.assertRegex(env, r"(?m)^B +2 ")
         # Unchanged steps come back from the build cache when the cell runs again as it was.
         self.execute_in_cell("RUN echo a layer", "cell-run")
         reply, outputs = self.execute_in_cell("RUN echo a layer", "cell-run")

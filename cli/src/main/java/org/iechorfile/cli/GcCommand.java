@@ -5,17 +5,27 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.iechorfile.engine.command.Sizes;
+import org.iechorfile.engine.session.GcSummary;
+import org.iechorfile.engine.session.LayerCollection;
+import org.iechorfile.engine.session.Pruning;
 import org.iechorfile.engine.store.GcReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code iechorfile gc}: removes what no image name or cache record refers to. */
+/**
+ * {@code iechorfile gc}: removes the session layers no open session and no build-cache record uses,
+ * then the blobs and snapshots no image name or cache record refers to.
+ */
 @Command(
     name = "gc",
     mixinStandardHelpOptions = true,
-    description = "Remove blobs and layer snapshots that no image or build-cache record uses.")
+    description = {
+      "Remove session layers that no open session or build-cache record uses, and blobs and"
+          + " layer snapshots that no image, cache record or open session uses.",
+      "Open sessions (REPLs, kernels, builds) in other processes keep working."
+    })
 final class GcCommand implements Callable<Integer> {
 
   private final Launch launch;
@@ -28,8 +38,25 @@ final class GcCommand implements Callable<Integer> {
       names = "--grace",
       paramLabel = "MINUTES",
       defaultValue = "10",
-      description = "Keep anything written in the last MINUTES (default: ${DEFAULT-VALUE}).")
+      description =
+          "Keep blobs and snapshots written in the last MINUTES (default: ${DEFAULT-VALUE}).")
   long graceMinutes;
+
+  @Option(
+      names = {"--cache", "--all"},
+      description =
+          "Forget the whole build cache first, so that only open sessions and named images keep"
+              + " layers.")
+  boolean dropCache;
+
+  @Option(
+      names = "--keep-storage",
+      paramLabel = "SIZE",
+      converter = StorageSize.class,
+      description =
+          "Forget the least recently used build-cache records until the layers the cache keeps fit"
+              + " in SIZE (for example 2GB, 500MB, 1.5GiB).")
+  long keepStorage = Pruning.NO_LIMIT;
 
   GcCommand(Launch launch) {
     this.launch = launch;
@@ -38,15 +65,45 @@ final class GcCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    GcReport report = launch.workspace().store().gc(Duration.ofMinutes(graceMinutes));
+    if (graceMinutes < 0) {
+      spec.commandLine()
+          .getErr()
+          .println("iechorfile gc: --grace must not be negative (it is " + graceMinutes + ")");
+      return ExitCodes.USAGE;
+    }
+    GcSummary summary =
+        launch
+            .workspace()
+            .collectGarbage(new Pruning(dropCache, keepStorage, Duration.ofMinutes(graceMinutes)));
+    LayerCollection layers = summary.layers();
     out.println(
         "removed "
-            + report.blobsRemoved()
+            + count(layers.layersRemoved(), "session layer")
+            + " and "
+            + count(layers.cacheRecordsDropped(), "build-cache record")
+            + "; freed "
+            + Sizes.format(layers.bytesFreed()));
+    if (layers.sessionsCleared() > 0 || layers.draftsRemoved() > 0) {
+      out.println(
+          "cleared "
+              + count(layers.sessionsCleared(), "session")
+              + " and "
+              + count(layers.draftsRemoved(), "unfinished step")
+              + " left by processes that ended without closing them");
+    }
+    GcReport store = summary.store();
+    out.println(
+        "removed "
+            + store.blobsRemoved()
             + " blobs and "
-            + report.snapshotsRemoved()
+            + store.snapshotsRemoved()
             + " layer snapshots; freed "
-            + Sizes.format(report.bytesFreed()));
+            + Sizes.format(store.bytesFreed()));
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.iechorfile.engine.command.CommandTarget;
 import org.iechorfile.engine.session.Session;
@@ -75,8 +76,27 @@ final class KernelCommand implements Callable<Integer> {
       Path kernels =
           where.prefix != null
               ? KernelSpec.kernelsUnderPrefix(launch.directory().resolve(where.prefix))
-              : KernelSpec.userKernels(
-                  launch.environment(), Path.of(System.getProperty("user.home")));
+              : KernelSpec.userKernels(launch.environment(), home());
+      Optional<KernelSpec> kernelSpec = kernelSpec();
+      if (kernelSpec.isEmpty()) {
+        return ExitCodes.FAILED;
+      }
+      Path dir = kernelSpec.get().writeTo(kernels);
+      spec.commandLine().getOut().println("Installed the iEchorfile kernel in " + dir);
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+
+    /**
+     * The launcher when it put this process in a user namespace (it says so in {@code
+     * IECHOR_LAUNCHER}), so the kernel runs in one too; else java with this jar, or empty (with a
+     * message) when this is not running from the packaged jar.
+     */
+    private Optional<KernelSpec> kernelSpec() {
+      String launcher = launch.environment().getOrDefault("IECHOR_LAUNCHER", "");
+      if (!launcher.isEmpty() && Files.isExecutable(Path.of(launcher))) {
+        return Optional.of(KernelSpec.forLauncher(Path.of(launcher).toAbsolutePath()));
+      }
       Path jar;
       try {
         jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -84,20 +104,26 @@ final class KernelCommand implements Callable<Integer> {
         spec.commandLine()
             .getErr()
             .println("iechorfile: cannot tell where the jar is: " + e.getMessage());
-        return ExitCodes.FAILED;
+        return Optional.empty();
       }
       if (!Files.isRegularFile(jar)) {
         spec.commandLine()
             .getErr()
             .println(
                 "iechorfile: kernel install needs the packaged jar; run it through ./iechorfile");
-        return ExitCodes.FAILED;
+        return Optional.empty();
       }
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      Path dir = KernelSpec.forJar(java, jar.toAbsolutePath()).writeTo(kernels);
-      spec.commandLine().getOut().println("Installed the iEchorfile kernel in " + dir);
-      spec.commandLine().getOut().flush();
-      return ExitCodes.OK;
+      return Optional.of(KernelSpec.forJar(java, jar.toAbsolutePath()));
+    }
+
+    /**
+     * The user's home: {@code $HOME}, else the password database's. Inside the launcher's user
+     * namespace this process is uid 0, whose password entry is root's, not the user's.
+     */
+    private Path home() {
+      String home = launch.environment().getOrDefault("HOME", "");
+      return Path.of(home.isEmpty() ? System.getProperty("user.home") : home);
     }
   }
 
@@ -135,7 +161,12 @@ final class KernelCommand implements Callable<Integer> {
       }
       String version = new RootCommand.Version().getVersion()[0].replaceFirst("^iechorfile ", "");
       try (Kernel kernel = Kernel.start(info, this::open, version, Clock.systemUTC())) {
-        kernel.awaitShutdown();
+        KernelSignals signals = KernelSignals.install(kernel);
+        try {
+          kernel.awaitShutdown();
+        } finally {
+          signals.close();
+        }
       }
       return ExitCodes.OK;
     }

@@ -67,31 +67,39 @@ final class ReplCommand implements Callable<Integer> {
     }
     // The build context is the working directory unless --context (or %context) says otherwise.
     try (Session session = workspace.newSession().context(launch.directory()).build()) {
-      CommandTarget target = Sessions.target(session, workspace, launch);
-      if (context != null) {
-        Path dir = launch.directory().resolve(context);
-        if (!Files.isDirectory(dir)) {
-          err.println(
-              "iechorfile: the context " + dir + " is not a directory; give an existing one");
-          return ExitCodes.USAGE;
-        }
-        session.setContext(dir);
+      StopOnInterrupt interrupt = StopOnInterrupt.installInteractive(session);
+      try {
+        return run(Sessions.target(session, workspace, launch), out, err);
+      } finally {
+        interrupt.finished();
       }
-      if (file != null) {
-        int status = runFile(target, out, err);
-        if (status != ExitCodes.OK || !launch.interactive()) {
-          return status;
-        }
+    }
+  }
+
+  private int run(CommandTarget target, PrintWriter out, PrintWriter err) throws IOException {
+    Session session = target.session();
+    Workspace workspace = launch.workspace();
+    if (context != null) {
+      Path dir = launch.directory().resolve(context);
+      if (!Files.isDirectory(dir)) {
+        err.println("iechorfile: the context " + dir + " is not a directory; give an existing one");
+        return ExitCodes.USAGE;
       }
-      if (!launch.interactive()) {
-        String script = new String(launch.stdin().readAllBytes(), StandardCharsets.UTF_8);
-        return ScriptMode.run(script, target, out, Styles.plain());
+      session.setContext(dir);
+    }
+    if (file != null) {
+      int status = runFile(target, out, err);
+      if (status != ExitCodes.OK || !launch.interactive()) {
+        return status;
       }
-      try (Terminal terminal =
-          TerminalBuilder.builder().system(true).providers("jni,exec").build()) {
-        Styles styles = Styles.forTerminal(terminal.getType(), true, launch.environment());
-        return new Repl(terminal, target, workspace.home().resolve("history"), styles).run();
-      }
+    }
+    if (!launch.interactive()) {
+      String script = new String(launch.stdin().readAllBytes(), StandardCharsets.UTF_8);
+      return ScriptMode.run(script, target, out, Styles.plain());
+    }
+    try (Terminal terminal = TerminalBuilder.builder().system(true).providers("jni,exec").build()) {
+      Styles styles = Styles.forTerminal(terminal.getType(), true, launch.environment());
+      return new Repl(terminal, target, workspace.home().resolve("history"), styles).run();
     }
   }
 

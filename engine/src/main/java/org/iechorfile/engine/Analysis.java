@@ -116,6 +116,21 @@ public final class Analysis {
   }
 
   /**
+   * The image path under {@code cursor}, for showing what is at it: a word starting with {@code /}
+   * anywhere (a RUN command line, a COPY destination, an ENV value), or a relative word where an
+   * instruction or command takes an image path (WORKDIR, the destination of COPY and ADD, the
+   * argument of {@code %ls}, {@code %cat}, {@code %tree}, {@code %stat}, {@code %du}); relative
+   * paths are relative to the image's WORKDIR. Words with variables give nothing.
+   *
+   * @param input the cell or buffer; not null
+   * @param cursor code-point offset of the cursor; clamped to the input
+   * @return the path as written, or empty when the cursor is on no path
+   */
+  public Optional<String> pathAt(String input, int cursor) {
+    return PathWords.at(input, clamp(input, cursor));
+  }
+
+  /**
    * The instructions and {@code %} command lines of {@code input}, in order, each ready to apply on
    * its own: what a script or a notebook cell runs. Comments and blank lines are dropped; parser
    * directives at the top are repeated before each instruction; JSON arrays continued over lines

@@ -65,7 +65,7 @@ public final class Kernel implements AutoCloseable {
     History history = new History();
     this.execute = new ExecuteHandler(session, history, clock);
     KernelInfoHandler kernelInfo = new KernelInfoHandler(version);
-    AnalysisHandlers analysisHandlers = new AnalysisHandlers(() -> session.get().analysis());
+    AnalysisHandlers analysisHandlers = AnalysisHandlers.withImage(session);
     Lifecycle lifecycle = lifecycle();
     Dispatcher shell =
         new Dispatcher(
@@ -160,6 +160,14 @@ public final class Kernel implements AutoCloseable {
     thread.start();
   }
 
+  /**
+   * Stops the running cell, as an {@code interrupt_request} does; the kernel goes on. Callable from
+   * any thread, for instance a SIGINT handler (Ctrl-C in the terminal that started Jupyter).
+   */
+  public void interrupt() {
+    execute.interrupt();
+  }
+
   /** Waits until a shutdown request was answered; returns whether a restart was asked for. */
   public boolean awaitShutdown() throws InterruptedException {
     shutdown.await();
@@ -209,9 +217,12 @@ public final class Kernel implements AutoCloseable {
     }
   }
 
-  /** Stops the channels (sending what IOPub has queued) and closes the session. */
+  /**
+   * Stops the running cell and the channels (sending what IOPub has queued), and closes the
+   * session; callable from any thread (a shutdown hook), once or more.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (closed) {
       return;
     }

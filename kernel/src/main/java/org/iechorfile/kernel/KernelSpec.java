@@ -44,6 +44,18 @@ public final class KernelSpec {
   }
 
   /**
+   * A kernelspec starting the {@code iechorfile} launcher script, for users the launcher runs in a
+   * user namespace: the kernel then gets one too.
+   *
+   * @param launcher the absolute path of the launcher
+   * @throws IllegalArgumentException when the path is relative
+   */
+  public static KernelSpec forLauncher(Path launcher) {
+    requireAbsolute(launcher);
+    return new KernelSpec(List.of(launcher.toString()));
+  }
+
+  /**
    * A kernelspec starting {@code mainClass} from {@code classpath} with {@code java}, for running
    * from a build tree without the packaged jar.
    *

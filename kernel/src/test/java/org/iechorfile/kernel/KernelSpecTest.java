@@ -47,6 +47,21 @@ class KernelSpecTest {
   }
 
   @Test
+  void forLauncher_launcher_argvStartsTheLauncher() throws Exception {
+    Path written = KernelSpec.forLauncher(Path.of("/opt/iechorfile/iechorfile")).writeTo(dir);
+    JsonNode json = new ObjectMapper().readTree(written.resolve("kernel.json").toFile());
+    assertEquals(
+        "[\"/opt/iechorfile/iechorfile\",\"kernel\",\"run\",\"{connection_file}\"]",
+        json.get("argv").toString());
+  }
+
+  @Test
+  void forLauncher_relativePath_rejected() {
+    assertThrows(
+        IllegalArgumentException.class, () -> KernelSpec.forLauncher(Path.of("iechorfile")));
+  }
+
+  @Test
   void forJar_relativeJar_rejected() {
     assertThrows(
         IllegalArgumentException.class,

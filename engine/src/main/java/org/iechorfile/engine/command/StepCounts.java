@@ -3,6 +3,8 @@ package org.iechorfile.engine.command;
 import java.util.List;
 import java.util.Optional;
 import org.iechorfile.engine.SessionEvent;
+import org.iechorfile.engine.StepRedone;
+import org.iechorfile.engine.StepUndone;
 import org.iechorfile.engine.session.Session;
 
 /** Reading step counts and numbers from command arguments, and summing up step moves. */
@@ -27,17 +29,23 @@ final class StepCounts {
     return Optional.of(Integer.parseInt(digits));
   }
 
-  /** The result of a move: the events, and where the session is now. */
+  /**
+   * The result of a move: the events, and where the session is now. Steps moved over are counted by
+   * their {@code StepUndone} and {@code StepRedone} events; a pending step redone also brings the
+   * events of applying it again.
+   */
   static CommandResult moved(Session session, List<SessionEvent> events, String verb) {
     long live = session.steps().stream().filter(s -> s.live()).count();
     String where = live == 0 ? "now before the first step" : "now at step " + live;
+    long moved =
+        events.stream().filter(e -> e instanceof StepUndone || e instanceof StepRedone).count();
     String summary =
-        events.isEmpty()
+        moved == 0 && events.isEmpty()
             ? "nothing to " + verb + "; " + where
             : verb
                 + (verb.endsWith("o") ? "ne " : " ")
-                + events.size()
-                + (events.size() == 1 ? " step; " : " steps; ")
+                + moved
+                + (moved == 1 ? " step; " : " steps; ")
                 + where;
     return new CommandResult.Events(events, summary);
   }

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.iechorfile.engine.session.StepInfo;
 
-/** {@code %steps}: the session's steps as a table, live ones first, then the redoable ones. */
+/**
+ * {@code %steps}: the session's steps as a table, live ones first, then the redoable ones: undone
+ * steps (redo reuses their result) and pending ones (redo applies their instruction again, as after
+ * a notebook cell was run again on an earlier step).
+ */
 public record StepsCommand() implements Command {
 
   static ParsedCommand parse(Invocation invocation) {
@@ -24,14 +28,21 @@ public record StepsCommand() implements Command {
       rows.add(
           List.of(
               Integer.toString(step.id().number()),
-              step.live() ? "live" : "undone",
+              step.live() ? "live" : step.pending() ? "pending" : "undone",
               step.stage(),
               firstLine(step.source()),
-              step.cached() ? "cached" : Durations.format(step.duration()),
+              time(step),
               step.layerBytes() > 0 ? Sizes.format(step.layerBytes()) : ""));
     }
     return new CommandResult.Table(
         List.of("STEP", "STATE", "STAGE", "INSTRUCTION", "TIME", "SIZE"), rows);
+  }
+
+  private static String time(StepInfo step) {
+    if (step.pending()) {
+      return "";
+    }
+    return step.cached() ? "cached" : Durations.format(step.duration());
   }
 
   private static String firstLine(String source) {

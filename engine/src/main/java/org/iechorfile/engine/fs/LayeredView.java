@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -53,6 +54,18 @@ public final class LayeredView {
   public static LayeredView of(List<Path> layers) {
     Objects.requireNonNull(layers, "layers");
     return new LayeredView(layers, OpaqueCache.SHARED);
+  }
+
+  /**
+   * Notes that {@code layer} is an upper directory overlayfs has just written and nothing has
+   * changed since. overlayfs marks only directories it creates over deleted ones as opaque, never
+   * an upper's root, so a layer without directories has no opaque ones and need not be read for
+   * them (a {@code getfattr} run per step otherwise).
+   *
+   * @throws IOException when the layer cannot be listed
+   */
+  public static void overlayUpperWritten(Path layer) throws IOException {
+    OpaqueCache.SHARED.rememberUpper(layer);
   }
 
   /** The layer directories, base first. */
@@ -165,6 +178,22 @@ public final class LayeredView {
       node = child.get();
     }
     return Optional.of(entry(node));
+  }
+
+  /**
+   * Whether layer {@code index} (0 is the base) has nothing to do with {@code path}: no entry for
+   * the path's first component and a root that is not opaque. The path then looks the same with or
+   * without that layer.
+   */
+  public boolean passesOver(int index, String path) throws IOException {
+    String relative = path.replaceAll("^/+", "");
+    int slash = relative.indexOf('/');
+    String first = slash < 0 ? relative : relative.substring(0, slash);
+    if (!first.isEmpty()
+        && Files.exists(layers.get(index).resolve(first), LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    return !isOpaque(index, "");
   }
 
   /** Whether layer {@code index} marks directory {@code relative} opaque. */

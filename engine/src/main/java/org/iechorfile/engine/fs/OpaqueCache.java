@@ -8,6 +8,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.iechorfile.engine.tar.OpaqueDirectories;
 
 /**
@@ -40,5 +41,18 @@ final class OpaqueCache {
     Set<String> opaque = Set.copyOf(OpaqueDirectories.in(layer));
     known.put(layer, new Known(attributes.fileKey(), modified, opaque));
     return opaque;
+  }
+
+  /** See {@link LayeredView#overlayUpperWritten}. */
+  void rememberUpper(Path layer) throws IOException {
+    BasicFileAttributes attributes =
+        Files.readAttributes(layer, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    try (Stream<Path> children = Files.list(layer)) {
+      if (children.anyMatch(child -> Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS))) {
+        return;
+      }
+    }
+    known.put(
+        layer, new Known(attributes.fileKey(), attributes.lastModifiedTime().toMillis(), Set.of()));
   }
 }

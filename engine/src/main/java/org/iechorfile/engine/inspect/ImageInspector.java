@@ -154,6 +154,14 @@ public final class ImageInspector {
     return Answer.of(new PathInfo(entry.get(), origin));
   }
 
+  /**
+   * What is at {@code path} (absolute, or relative to the WORKDIR): its metadata with owner names,
+   * and for a directory its first entries, for a text file its first lines.
+   */
+  public Answer<PathReport> describe(OptionalInt step, String path) throws IOException {
+    return at(step, path, PathReports::of);
+  }
+
   /** The bytes below {@code path} and below each of its entries, largest first. */
   public Answer<DiskUsage> du(OptionalInt step, String path) throws IOException {
     return at(
@@ -297,6 +305,12 @@ public final class ImageInspector {
     }
     int count = session.steps().size();
     Optional<ImageState> state = session.stateAt(step.getAsInt());
+    if (state.isEmpty() && step.getAsInt() <= count) {
+      return Answer.problem(
+          "step "
+              + step.getAsInt()
+              + " is pending: it has no result until %redo applies its instruction again");
+    }
     if (state.isEmpty()) {
       return Answer.problem(
           count == 0

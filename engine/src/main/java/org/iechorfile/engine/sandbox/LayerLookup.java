@@ -1,14 +1,11 @@
 package org.iechorfile.engine.sandbox;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.iechorfile.engine.tar.Whiteouts;
 
 /**
  * Answers what a path is in a stack of overlay layers without mounting them: the topmost layer that
@@ -27,6 +24,7 @@ final class LayerLookup {
 
   private final Path layersDirectory;
   private final List<String> layers;
+  private final List<Map<String, Kind>> known = new ArrayList<>();
 
   LayerLookup(Path layersDirectory, List<String> layers) {
     this.layersDirectory = layersDirectory;
@@ -35,25 +33,26 @@ final class LayerLookup {
 
   /** The kind of entry the topmost layer has at {@code absolutePath}. */
   Kind kind(String absolutePath) throws IOException {
-    String relative = absolutePath.replaceAll("^/+", "");
-    for (String layer : layers) {
-      Path candidate = layersDirectory.resolve(layer).resolve(relative);
-      Map<String, Object> attributes;
-      try {
-        attributes =
-            Files.readAttributes(candidate, Whiteouts.ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-      } catch (NoSuchFileException e) {
-        continue;
+    String relative = trimSlashes(absolutePath);
+    for (int i = 0; i < layers.size(); i++) {
+      Path root = layersDirectory.resolve(layers.get(i));
+      if (known.size() == i) {
+        known.add(KnownLayerEntries.SHARED.of(root));
       }
-      if (Whiteouts.isWhiteout(attributes)) {
-        return Kind.WHITEOUT;
+      Kind kind = KnownLayerEntries.kind(known.get(i), root, relative);
+      if (kind != Kind.ABSENT) {
+        return kind;
       }
-      if (Files.isSymbolicLink(candidate)) {
-        return Kind.SYMLINK;
-      }
-      return Files.isDirectory(candidate, LinkOption.NOFOLLOW_LINKS) ? Kind.DIRECTORY : Kind.OTHER;
     }
     return Kind.ABSENT;
+  }
+
+  private static String trimSlashes(String path) {
+    int start = 0;
+    while (start < path.length() && path.charAt(start) == '/') {
+      start++;
+    }
+    return path.substring(start);
   }
 
   /**

@@ -19,7 +19,8 @@ import org.iechorfile.engine.spi.SandboxException;
 import org.iechorfile.engine.spi.SandboxOutput;
 import org.iechorfile.engine.spi.SandboxRequest;
 import org.iechorfile.engine.spi.SandboxResult;
-import org.iechorfile.engine.tar.DirectoryTrees;
+import org.iechorfile.engine.tar.BackgroundDeletion;
+import org.iechorfile.engine.tar.IdMap;
 import org.iechorfile.engine.tar.OverlayNamespace;
 
 /**
@@ -42,6 +43,7 @@ public final class LinuxSandbox implements Sandbox {
   private final HostTools.Lookup tools;
   private final Clock clock;
   private final boolean inUserNamespace = OverlayNamespace.current() == OverlayNamespace.USER;
+  private volatile boolean overlayKnown;
 
   /** A sandbox using the host's tools, timed by {@code clock}. */
   public LinuxSandbox(Clock clock) {
@@ -70,6 +72,7 @@ public final class LinuxSandbox implements Sandbox {
                 () ->
                     new SandboxException(
                         "cannot run commands: " + String.join("; ", tools.missing())));
+    requireMappedIds(request);
     Path scratch = createScratch(request);
     try {
       RunFiles files = RunFiles.create(scratch, request, inUserNamespace);
@@ -131,6 +134,7 @@ public final class LinuxSandbox implements Sandbox {
                 () ->
                     new SandboxException(
                         "cannot run commands: " + String.join("; ", tools.missing())));
+    requireMappedIds(request);
     Path scratch = createScratch(request);
     try {
       RunFiles files = RunFiles.create(scratch, request, inUserNamespace);
@@ -157,6 +161,28 @@ public final class LinuxSandbox implements Sandbox {
     } finally {
       deleteQuietly(scratch);
     }
+  }
+
+  /**
+   * Refuses a user or group the user namespace does not map (the launcher maps only the user's own
+   * id when there are no subordinate ids), naming the fix: without it the command would fail in
+   * {@code setuid} with a bare "Invalid argument".
+   */
+  private static void requireMappedIds(SandboxRequest request) throws SandboxException {
+    IdMap ids = IdMap.current();
+    if (ids.mapsUid(request.uid()) && ids.mapsGid(request.gid())) {
+      return;
+    }
+    throw new SandboxException(
+        "cannot run as uid "
+            + request.uid()
+            + " (gid "
+            + request.gid()
+            + "): iechorfile runs without root in a user namespace that maps only your own id,"
+            + " as uid 0, because your user has no subordinate ids in /etc/subuid and /etc/subgid"
+            + " (or newuidmap is missing). Steps that run as root still work. To switch USER to"
+            + " other ids, run: sudo apt-get install uidmap; sudo usermod --add-subuids"
+            + " 100000-165535 --add-subgids 100000-165535 $(id -un); then start iechorfile again");
   }
 
   private static void useEnvironment(ProcessBuilder builder, SandboxRequest request) {
@@ -223,7 +249,16 @@ public final class LinuxSandbox implements Sandbox {
     }
   }
 
-  private static boolean overlaySupported() {
+  /** Whether the kernel has overlayfs; a yes is remembered (it does not go away). */
+  private boolean overlaySupported() {
+    if (overlayKnown) {
+      return true;
+    }
+    overlayKnown = kernelHasOverlay();
+    return overlayKnown;
+  }
+
+  private static boolean kernelHasOverlay() {
     try {
       return Files.readAllLines(Path.of("/proc/filesystems")).stream()
           .anyMatch(line -> line.trim().endsWith("overlay"));
@@ -233,12 +268,9 @@ public final class LinuxSandbox implements Sandbox {
     }
   }
 
+  /** Removes a run's scratch area once the kernel has let go of its mount points. */
   private static void deleteQuietly(Path dir) {
-    try {
-      DirectoryTrees.delete(dir);
-    } catch (IOException | UncheckedIOException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot remove " + dir + ": " + e.getMessage());
-    }
+    BackgroundDeletion.delete(dir);
   }
 
   private static String loadScript() {

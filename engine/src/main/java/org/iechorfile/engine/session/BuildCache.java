@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +21,9 @@ import java.util.Set;
  * into place, so readers never see half a record.
  */
 final class BuildCache {
+
+  private static final System.Logger LOG = System.getLogger(BuildCache.class.getName());
+  private static final String LAST = ".last";
 
   private final Path records;
   private final Path scratch;
@@ -33,13 +39,58 @@ final class BuildCache {
     }
   }
 
-  /** The layer recorded for {@code key}. */
+  /**
+   * The layer recorded for {@code key}. A hit marks the record as used now, so that {@code gc
+   * --keep-storage} drops the least recently used records first.
+   */
   Optional<String> layer(String key) throws IOException {
+    Path record = records.resolve(key);
+    String layer;
     try {
-      return Optional.of(Files.readString(records.resolve(key)).strip());
+      layer = Files.readString(record).strip();
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }
+    try {
+      Files.setLastModifiedTime(record, FileTime.fromMillis(System.currentTimeMillis()));
+    } catch (IOException e) {
+      // Dropped meanwhile, or another user's record: the hit stands, only its age is off.
+      LOG.log(System.Logger.Level.DEBUG, "cannot mark cache record {0} as used", key);
+    }
+    return Optional.of(layer);
+  }
+
+  /**
+   * One record: a step's cache key and the layer it produced.
+   *
+   * @param key the cache key
+   * @param layer the layer's id
+   * @param lastUsed when the record was written or last hit
+   */
+  record Entry(String key, String layer, FileTime lastUsed) {}
+
+  /** Every record, oldest use first; the notes on earlier inputs are not records. */
+  List<Entry> entries() throws IOException {
+    List<Entry> entries = new ArrayList<>();
+    for (Path file : files()) {
+      String key = file.getFileName().toString();
+      if (key.endsWith(LAST)) {
+        continue;
+      }
+      try {
+        FileTime used = Files.getLastModifiedTime(file);
+        entries.add(new Entry(key, Files.readString(file).strip(), used));
+      } catch (NoSuchFileException e) {
+        // dropped meanwhile
+      }
+    }
+    entries.sort(Comparator.comparing(Entry::lastUsed).thenComparing(Entry::key));
+    return entries;
+  }
+
+  /** Forgets the record of {@code key}; returns whether there was one. */
+  boolean drop(String key) throws IOException {
+    return Files.deleteIfExists(records.resolve(key));
   }
 
   /** Records that {@code key} produced {@code layerId}. */
@@ -61,7 +112,7 @@ final class BuildCache {
     Path temp = Files.createTempFile(scratch, "last", ".tmp");
     try {
       Files.writeString(temp, String.join("\n", parts) + "\n");
-      Files.move(temp, records.resolve(parent + ".last"), StandardCopyOption.ATOMIC_MOVE);
+      Files.move(temp, records.resolve(parent + LAST), StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);
     }
@@ -71,7 +122,7 @@ final class BuildCache {
   String whyMissed(String parent, List<String> parts) throws IOException {
     List<String> last;
     try {
-      last = List.of(Files.readString(records.resolve(parent + ".last")).split("\n"));
+      last = List.of(Files.readString(records.resolve(parent + LAST)).split("\n"));
     } catch (NoSuchFileException e) {
       return "first run of this step on this parent";
     }
@@ -134,12 +185,26 @@ final class BuildCache {
     };
   }
 
-  /** Forgets every record; the layers stay until nothing uses them. */
-  void clear() throws IOException {
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(records)) {
-      for (Path entry : entries) {
-        Files.deleteIfExists(entry);
+  /**
+   * Forgets every record and note; the layers stay until nothing uses them.
+   *
+   * @return how many records there were (notes not counted)
+   */
+  int clear() throws IOException {
+    int removed = 0;
+    for (Path entry : files()) {
+      if (Files.deleteIfExists(entry) && !entry.getFileName().toString().endsWith(LAST)) {
+        removed++;
       }
     }
+    return removed;
+  }
+
+  private List<Path> files() throws IOException {
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(records)) {
+      entries.forEach(files::add);
+    }
+    return files;
   }
 }

@@ -69,8 +69,10 @@ final class CopyDispatch {
       HistoryEntry history = HistoryEntry.of(clock.instant(), request.history(), false);
       if (useCache) {
         Optional<String> cached = cache.layer(key);
-        if (cached.isPresent() && layers.exists(cached.get())) {
-          LayerRef layer = layers.ref(cached.get());
+        Optional<LayerRef> reused =
+            cached.isPresent() ? layers.claim(cached.get()) : Optional.empty();
+        if (reused.isPresent()) {
+          LayerRef layer = reused.get();
           cache.remember(state.key(), parts);
           return new Outcome(
               state.withLayer(layer, state.config(), history, key),

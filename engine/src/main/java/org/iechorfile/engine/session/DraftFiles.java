@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.iechorfile.engine.Failure;
+import org.iechorfile.engine.tar.IdMap;
 
 /**
  * Writes copied files into a step's new layer (an overlay upper directory). Parent directories the
@@ -121,8 +122,7 @@ final class DraftFiles {
       case SYMLINK -> {
         replace(target);
         Files.createSymbolicLink(target, Path.of(entry.linkTarget()));
-        Files.setAttribute(target, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
-        Files.setAttribute(target, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+        IdMap.setOwner(target, uid, gid);
       }
       case OTHER -> {
         return;
@@ -153,8 +153,7 @@ final class DraftFiles {
   }
 
   private static void attributes(Path target, int mode, int uid, int gid) throws IOException {
-    Files.setAttribute(target, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
-    Files.setAttribute(target, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+    IdMap.setOwner(target, uid, gid);
     // After chown, which clears setuid and setgid bits.
     Files.setAttribute(target, "unix:mode", mode, LinkOption.NOFOLLOW_LINKS);
   }

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.iechorfile.engine.CacheOutcome;
 import org.iechorfile.engine.Failure;
 import org.iechorfile.engine.OutputChunk;
+import org.iechorfile.engine.fs.LayeredView;
 import org.iechorfile.engine.image.HistoryEntry;
 import org.iechorfile.engine.instruction.NetworkMode;
 import org.iechorfile.engine.instruction.Run;
@@ -91,8 +92,10 @@ final class RunDispatch {
         HistoryEntry.of(clock.instant(), "RUN " + String.join(" ", argv) + " # buildkit", false);
     if (useCache) {
       Optional<String> cached = cache.layer(key);
-      if (cached.isPresent() && layers.exists(cached.get())) {
-        LayerRef layer = layers.ref(cached.get());
+      Optional<LayerRef> reused =
+          cached.isPresent() ? layers.claim(cached.get()) : Optional.empty();
+      if (reused.isPresent()) {
+        LayerRef layer = reused.get();
         cache.remember(state.key(), keyParts);
         return new Outcome(
             state.withLayer(layer, state.config(), history, key),
@@ -113,7 +116,8 @@ final class RunDispatch {
               "this machine cannot run RUN steps: " + String.join("; ", missing)));
     }
     StepLayers.Draft draft = layers.draft();
-    boolean keep = false;
+    // Set once the draft is kept (a failed step's, to inspect) or handed to the background.
+    boolean leaveDraft = false;
     try {
       Tail tail = new Tail(TAIL_LINES);
       SandboxResult result = execute(state, run, argv, sources, draft, output, tail, cancellation);
@@ -122,7 +126,7 @@ final class RunDispatch {
             Failure.of(Failure.Kind.CANCELLED, "RUN was stopped; nothing was kept"));
       }
       if (!result.succeeded()) {
-        keep = true;
+        leaveDraft = true;
         failedDraft.accept(draft);
         throw new StepFailure(
             new Failure(
@@ -139,13 +143,16 @@ final class RunDispatch {
       long entries = Sizes.entries(draft.upper());
       String id = UUID.randomUUID().toString().replace("-", "");
       LayerRef layer = layers.commit(draft, id);
+      layers.discardLater(draft);
+      leaveDraft = true;
+      LayeredView.overlayUpperWritten(layer.directory());
       if (useCache) {
         cache.record(key, id);
         cache.remember(state.key(), keyParts);
       }
       return new Outcome(state.withLayer(layer, state.config(), history, key), why, layer, entries);
     } finally {
-      if (!keep) {
+      if (!leaveDraft) {
         layers.discard(draft);
       }
     }

@@ -16,6 +16,7 @@ import org.iechorfile.engine.image.Digest;
 import org.iechorfile.engine.instruction.MountSpec;
 import org.iechorfile.engine.instruction.MountType;
 import org.iechorfile.engine.spi.SandboxMount;
+import org.iechorfile.engine.tar.IdMap;
 
 /**
  * Turns a RUN's {@code --mount} specifications into sandbox mounts: cache directories kept in the
@@ -101,8 +102,10 @@ final class RunMounts {
             Path file = scratch.resolve("secret-" + secretIndex++);
             Files.write(file, value.get());
             Files.setAttribute(file, "unix:mode", spec.effectiveMode());
-            Files.setAttribute(file, "unix:uid", spec.uid().map(Integer::parseInt).orElse(0));
-            Files.setAttribute(file, "unix:gid", spec.gid().map(Integer::parseInt).orElse(0));
+            IdMap.setOwner(
+                file,
+                spec.uid().map(Integer::parseInt).orElse(0),
+                spec.gid().map(Integer::parseInt).orElse(0));
             mounts.add(new SandboxMount.Bind(file, target, true));
           }
         }
@@ -127,8 +130,10 @@ final class RunMounts {
     if (!Files.isDirectory(dir)) {
       Files.createDirectories(dir);
       Files.setAttribute(dir, "unix:mode", spec.effectiveMode());
-      Files.setAttribute(dir, "unix:uid", spec.uid().map(Integer::parseInt).orElse(0));
-      Files.setAttribute(dir, "unix:gid", spec.gid().map(Integer::parseInt).orElse(0));
+      IdMap.setOwner(
+          dir,
+          spec.uid().map(Integer::parseInt).orElse(0),
+          spec.gid().map(Integer::parseInt).orElse(0));
     }
     return dir;
   }

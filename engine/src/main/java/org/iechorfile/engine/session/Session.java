@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,16 +48,15 @@ import org.iechorfile.engine.spi.Sandbox;
 import org.iechorfile.engine.syntax.LineParser;
 import org.iechorfile.engine.syntax.Node;
 import org.iechorfile.engine.syntax.ParsedFile;
-import org.iechorfile.engine.syntax.Variables;
 
 /**
  * A stateful iEchorfile session: applies one instruction at a time to a live working image and
  * reports everything that happens as events.
  *
  * <p>State-changing calls ({@link #apply}, {@link #undo}, {@link #redo}, {@link #goTo}, {@link
- * #reset}) return the events they caused and deliver them, in the same order, to the listeners.
- * Everything else is a query. A session is used from one thread at a time; {@link #stop()} alone
- * may be called from any thread, to cancel the running step.
+ * #reset}, {@link #replace}) return the events they caused and deliver them, in the same order, to
+ * the listeners. Everything else is a query. A session is used from one thread at a time; {@link
+ * #stop()} alone may be called from any thread, to cancel the running step.
  */
 public final class Session implements AutoCloseable {
 
@@ -72,6 +70,8 @@ public final class Session implements AutoCloseable {
   private final RunDispatch runs;
   private final CopyDispatch copies;
   private final StepLayers layers;
+  private final LiveSet live;
+  private final LayerCollector collector;
   private final BuildCache cache;
   private final Timeline timeline;
   private final CopyOnWriteArrayList<SessionListener> listeners = new CopyOnWriteArrayList<>();
@@ -82,10 +82,12 @@ public final class Session implements AutoCloseable {
   private boolean cacheEnabled;
   private boolean closed;
 
-  private Session(Builder builder) {
+  private Session(Builder builder) throws IOException {
     this.clock = builder.clock;
     this.platform = builder.platform;
-    this.layers = new StepLayers(builder.home);
+    this.live = LiveSet.open(builder.home);
+    this.collector = new LayerCollector(builder.home);
+    this.layers = new StepLayers(builder.home, live::hold);
     this.cache = new BuildCache(builder.home);
     this.configs = buildArgs -> new ConfigDispatch(clock.instant(), buildArgs);
     Map<String, String> hostProxies = new LinkedHashMap<>(builder.proxies);
@@ -140,13 +142,13 @@ public final class Session implements AutoCloseable {
     requireOpen();
     EventLog log = new EventLog(listeners);
     ParsedFile file = LineParser.parse(source);
-    if (file.nodes().isEmpty() && !source.isBlank() && hasRealErrors(file)) {
-      log.emit(new StepRejected(timeline.nextId(), source, errors(file.diagnostics())));
+    if (file.nodes().isEmpty() && !source.isBlank() && StepInputs.hasRealErrors(file)) {
+      log.emit(new StepRejected(timeline.nextId(), source, StepInputs.errors(file.diagnostics())));
       return log.events();
     }
-    List<Diagnostic> lineErrors = errors(file.diagnostics());
+    List<Diagnostic> lineErrors = StepInputs.errors(file.diagnostics());
     for (Node node : file.nodes()) {
-      List<Diagnostic> nodeErrors = within(lineErrors, node);
+      List<Diagnostic> nodeErrors = StepInputs.within(lineErrors, node);
       if (!nodeErrors.isEmpty()) {
         log.emit(new StepRejected(timeline.nextId(), node.original(), nodeErrors));
         return log.events();
@@ -156,7 +158,7 @@ public final class Session implements AutoCloseable {
       }
     }
     for (Diagnostic error : lineErrors) {
-      if (file.nodes().stream().noneMatch(n -> contains(n, error))) {
+      if (file.nodes().stream().noneMatch(n -> StepInputs.contains(n, error))) {
         log.emit(new StepRejected(timeline.nextId(), source, List.of(error)));
         break;
       }
@@ -168,7 +170,7 @@ public final class Session implements AutoCloseable {
     StepId id = timeline.nextId();
     ParseResult typed = parser.parse(node);
     if (typed.instruction().isEmpty()) {
-      log.emit(new StepRejected(id, node.original(), errors(typed.diagnostics())));
+      log.emit(new StepRejected(id, node.original(), StepInputs.errors(typed.diagnostics())));
       return false;
     }
     Instruction instruction = typed.instruction().get();
@@ -186,9 +188,10 @@ public final class Session implements AutoCloseable {
       return false;
     }
     ExpansionResult expansion =
-        new InstructionExpander(escape).expand(instruction, variables(state, instruction));
+        new InstructionExpander(escape)
+            .expand(instruction, StepInputs.variables(state, instruction));
     if (expansion.instruction().isEmpty()) {
-      log.emit(new StepRejected(id, node.original(), errors(expansion.diagnostics())));
+      log.emit(new StepRejected(id, node.original(), StepInputs.errors(expansion.diagnostics())));
       return false;
     }
     return dispatch(
@@ -249,9 +252,8 @@ public final class Session implements AutoCloseable {
     Duration duration = Duration.between(start, clock.instant());
     ChangeCard card = ChangeCards.of(state, next, changes, duration, outcome);
     String keyword = instruction.keyword().name();
-    timeline.push(
-        new StepRecord(
-            id, node.original(), keyword, next, duration, outcome, node.comments(), escape, card));
+    timeline.push(new StepRecord(id, node, keyword, next, duration, outcome, escape, card));
+    publishLayers();
     log.emit(new StepCompleted(id, node.original(), duration, outcome, warnings, card));
     return true;
   }
@@ -329,35 +331,24 @@ public final class Session implements AutoCloseable {
     ImageState next = state.withRuntimeConfig(state.config().withoutOnBuild());
     for (String trigger : triggers) {
       ParsedFile parsed = LineParser.parse(trigger);
-      List<Diagnostic> errors = errors(parsed.diagnostics());
+      List<Diagnostic> errors = StepInputs.errors(parsed.diagnostics());
       if (parsed.nodes().size() != 1 || !errors.isEmpty()) {
-        throw triggerFailure(trigger, errors);
+        throw StepInputs.triggerFailure(trigger, errors);
       }
       ParseResult typed = parser.parse(parsed.nodes().get(0));
       if (typed.instruction().isEmpty()) {
-        throw triggerFailure(trigger, errors(typed.diagnostics()));
+        throw StepInputs.triggerFailure(trigger, StepInputs.errors(typed.diagnostics()));
       }
       Instruction instruction = typed.instruction().get();
       ExpansionResult expansion =
-          new InstructionExpander(escape).expand(instruction, variables(next, instruction));
+          new InstructionExpander(escape)
+              .expand(instruction, StepInputs.variables(next, instruction));
       if (expansion.instruction().isEmpty()) {
-        throw triggerFailure(trigger, errors(expansion.diagnostics()));
+        throw StepInputs.triggerFailure(trigger, StepInputs.errors(expansion.diagnostics()));
       }
       next = execute(id, expansion.instruction().get(), next, cancellation, log).state();
     }
     return next;
-  }
-
-  private static StepFailure triggerFailure(String trigger, List<Diagnostic> errors) {
-    String why = errors.isEmpty() ? "it is not one instruction" : errors.get(0).message();
-    return new StepFailure(
-        Failure.of(
-            Failure.Kind.UNSUPPORTED,
-            "the base image's ONBUILD trigger \""
-                + trigger
-                + "\" cannot be applied: "
-                + why
-                + "; build on another image or fix the image that declares it"));
   }
 
   /** Steps back over the last {@code count} live steps (fewer when there are fewer). */
@@ -370,14 +361,81 @@ public final class Session implements AutoCloseable {
     return log.events();
   }
 
-  /** Re-applies up to {@code count} undone steps, in order, from their kept results. */
+  /**
+   * Re-applies up to {@code count} redoable steps, in order: an undone step from its kept result, a
+   * pending step by applying its instruction again on the current step (through the build cache). A
+   * pending step that fails or is rejected stops the redo; the session stays on its last good step
+   * and that step and the ones after it stay redoable.
+   *
+   * @return for each step redone, its {@code StepRedone}, preceded for a pending step by the events
+   *     of applying it; for a pending step that did not apply, its events ending in {@code
+   *     StepFailed} or {@code StepRejected}
+   */
   public List<SessionEvent> redo(int count) {
     requireOpen();
     EventLog log = new EventLog(listeners);
-    for (StepRecord step : timeline.redo(count)) {
-      log.emit(new StepRedone(step.id(), step.source()));
+    for (int i = 0; i < count; i++) {
+      Optional<StepRecord> kept = timeline.redoKept();
+      if (kept.isPresent()) {
+        log.emit(new StepRedone(kept.get().id(), kept.get().source()));
+        continue;
+      }
+      Optional<PendingStep> pending = timeline.nextPending();
+      if (pending.isEmpty() || !reapply(pending.get(), log)) {
+        break;
+      }
     }
     return log.events();
+  }
+
+  private boolean reapply(PendingStep step, EventLog log) {
+    StepId id = timeline.nextId();
+    timeline.hold();
+    boolean applied;
+    try {
+      applied = applyOne(step.node(), step.escape(), log);
+    } finally {
+      timeline.release();
+    }
+    if (applied) {
+      timeline.dropNextPending();
+      log.emit(new StepRedone(id, step.source()));
+    }
+    return applied;
+  }
+
+  /**
+   * Starts replacing steps {@code first} to {@code last} (as when a notebook cell that made them is
+   * run again): the session goes to step {@code first - 1}, redoing undone steps or undoing live
+   * ones as needed; steps {@code first} to {@code last} are forgotten, and the steps after {@code
+   * last} become pending redoable steps. Until the returned replacement is closed, steps applied go
+   * in their place and keep the pending steps after them; {@link #redo} then applies those steps'
+   * instructions again on the new steps.
+   *
+   * @param first the first step replaced, at least 1
+   * @param last the last step replaced; {@code first - 1} replaces none and inserts steps
+   * @throws IllegalArgumentException when there are no such steps, or step {@code first - 1} is
+   *     pending (it has no result to stand on)
+   */
+  public Replacement replace(int first, int last) {
+    requireOpen();
+    if (first < 1 || last < first - 1 || last > timeline.size()) {
+      throw new IllegalArgumentException(
+          "cannot replace steps " + first + " to " + last + "; there are " + timeline.size());
+    }
+    if (first - 1 > timeline.all().size()) {
+      throw new IllegalArgumentException(
+          "step " + (first - 1) + " is pending; redo it before replacing the steps after it");
+    }
+    EventLog log = new EventLog(listeners);
+    while (timeline.liveCount() < first - 1) {
+      StepRecord step = timeline.redoKept().orElseThrow();
+      log.emit(new StepRedone(step.id(), step.source()));
+    }
+    for (StepRecord step : timeline.replace(first, last)) {
+      log.emit(new StepUndone(step.id(), step.source()));
+    }
+    return new Replacement(timeline, log.events());
   }
 
   /**
@@ -388,9 +446,9 @@ public final class Session implements AutoCloseable {
    */
   public List<SessionEvent> goTo(int number) {
     requireOpen();
-    if (number < 0 || number > timeline.all().size()) {
+    if (number < 0 || number > timeline.size()) {
       throw new IllegalArgumentException(
-          "no step " + number + "; steps go from 1 to " + timeline.all().size());
+          "no step " + number + "; steps go from 1 to " + timeline.size());
     }
     int live = timeline.liveCount();
     return number < live ? undo(live - number) : redo(number - live);
@@ -406,31 +464,12 @@ public final class Session implements AutoCloseable {
     running.cancel();
   }
 
-  /** Every step, live ones first in order, then the redoable ones. */
+  /**
+   * Every step: the live ones first in order, then the undone ones, then the pending ones (whose
+   * instructions {@link #redo} applies again).
+   */
   public List<StepInfo> steps() {
-    List<StepInfo> infos = new ArrayList<>();
-    List<StepRecord> all = timeline.all();
-    for (int i = 0; i < all.size(); i++) {
-      StepRecord step = all.get(i);
-      ImageState state = step.state();
-      long bytes =
-          List.of("RUN", "COPY", "ADD").contains(step.keyword())
-              ? state.layers().get(state.layers().size() - 1).bytes()
-              : 0;
-      String stage =
-          state.stageName().isEmpty() ? "stage-" + state.stageIndex() : state.stageName();
-      infos.add(
-          new StepInfo(
-              step.id(),
-              step.source(),
-              step.keyword(),
-              stage,
-              i < timeline.liveCount(),
-              step.cache().hit(),
-              step.duration(),
-              bytes));
-    }
-    return infos;
+    return StepInfos.of(timeline);
   }
 
   /** The current state of the working image. */
@@ -522,6 +561,11 @@ public final class Session implements AutoCloseable {
     return timeline.step(number).map(StepRecord::card);
   }
 
+  /**
+   * Cancels the running step and closes the session; calling it again does nothing. The layers its
+   * steps made or reused that no build-cache record and no other open session (in any process) uses
+   * are removed now, so a session without the cache leaves nothing behind.
+   */
   @Override
   public void close() {
     if (closed) {
@@ -530,6 +574,27 @@ public final class Session implements AutoCloseable {
     closed = true;
     running.cancel();
     dropFailedDraft();
+    layers.settle();
+    try {
+      live.close();
+      collector.release(live.claimed());
+    } catch (IOException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cannot remove the session's layers; iechorfile gc will: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Publishes the layers the steps use (live and redoable, their stages too) so that garbage
+   * collection in any process keeps them; called whenever the list of steps changes.
+   */
+  private void publishLayers() {
+    try {
+      live.retain(LiveSet.layersOf(timeline.all().stream().map(StepRecord::state).toList()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot record the session's layers in the store", e);
+    }
   }
 
   private void dropFailedDraft() {
@@ -548,42 +613,6 @@ public final class Session implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the session is closed");
     }
-  }
-
-  /** The variables an instruction sees: FROM the global ARGs, others ENV then ARGs in scope. */
-  private Variables variables(ImageState state, Instruction instruction) {
-    Map<String, String> values = new HashMap<>();
-    if (instruction instanceof From || !state.inStage()) {
-      values.putAll(state.globalArgs());
-      return Variables.of(values);
-    }
-    values.putAll(state.args());
-    for (String entry : state.config().env()) {
-      int eq = entry.indexOf('=');
-      values.put(eq < 0 ? entry : entry.substring(0, eq), eq < 0 ? "" : entry.substring(eq + 1));
-    }
-    return Variables.of(values);
-  }
-
-  private static boolean hasRealErrors(ParsedFile file) {
-    return file.diagnostics().stream()
-        .anyMatch(d -> d.isError() && !d.message().startsWith("file with no instructions"));
-  }
-
-  private static List<Diagnostic> errors(List<Diagnostic> diagnostics) {
-    return diagnostics.stream()
-        .filter(Diagnostic::isError)
-        .filter(d -> !d.message().startsWith("file with no instructions"))
-        .toList();
-  }
-
-  private static List<Diagnostic> within(List<Diagnostic> diagnostics, Node node) {
-    return diagnostics.stream().filter(d -> contains(node, d)).toList();
-  }
-
-  private static boolean contains(Node node, Diagnostic d) {
-    return d.span().startLine() >= node.span().startLine()
-        && d.span().startLine() <= node.span().endLine();
   }
 
   /** Builds a {@link Session}. */
@@ -671,7 +700,11 @@ public final class Session implements AutoCloseable {
       Objects.requireNonNull(home, "home is required");
       Objects.requireNonNull(sandbox, "sandbox is required");
       Objects.requireNonNull(images, "images is required");
-      return new Session(this);
+      try {
+        return new Session(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot register a session in the store at " + home, e);
+      }
     }
   }
 }

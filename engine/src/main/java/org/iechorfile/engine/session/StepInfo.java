@@ -11,7 +11,9 @@ import org.iechorfile.engine.StepId;
  * @param source the instruction's text as typed
  * @param keyword the instruction keyword, upper case
  * @param stage the stage the step belongs to ({@code stage-0} when unnamed)
- * @param live whether the step is live (false: undone and redoable)
+ * @param live whether the step is live (false: redoable)
+ * @param pending whether the step is redoable with no result yet: the step it stood on was
+ *     replaced, so redoing it applies its instruction again; such a step has no time or size
  * @param cached whether its result came from the build cache
  * @param duration how long it took
  * @param layerBytes the bytes its layer added; 0 for config-only steps
@@ -22,6 +24,7 @@ public record StepInfo(
     String keyword,
     String stage,
     boolean live,
+    boolean pending,
     boolean cached,
     Duration duration,
     long layerBytes) {
@@ -31,5 +34,8 @@ public record StepInfo(
     Objects.requireNonNull(keyword, "keyword");
     Objects.requireNonNull(stage, "stage");
     Objects.requireNonNull(duration, "duration");
+    if (live && pending) {
+      throw new IllegalArgumentException("a live step has a result: " + id);
+    }
   }
 }

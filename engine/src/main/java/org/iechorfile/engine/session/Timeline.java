@@ -6,15 +6,19 @@ import java.util.Optional;
 import org.iechorfile.engine.StepId;
 
 /**
- * A session's steps in order, with a cursor: steps before it are live, steps after it are redoable
- * until a new step is applied. Moving the cursor is O(1) in the size of the image: states are
- * immutable snapshots.
+ * A session's steps in order, with a cursor: steps before it are live, steps after it are redoable.
+ * Redoable steps come in two kinds: undone steps, which keep their result (redoing one is O(1):
+ * states are immutable snapshots), then pending steps, whose parent was replaced and which keep
+ * only their instruction. Applying a step drops every redoable step, except while the tail is
+ * {@linkplain #hold() held}: then the pending steps stay after the new ones.
  */
 final class Timeline {
 
   private final ImageState initial;
   private final List<StepRecord> steps = new ArrayList<>();
+  private final List<PendingStep> pending = new ArrayList<>();
   private int live;
+  private int holds;
 
   Timeline(ImageState initial) {
     this.initial = initial;
@@ -30,9 +34,14 @@ final class Timeline {
     return new StepId(live + 1);
   }
 
-  /** Adds a step after the live ones, dropping the redoable ones. */
+  /**
+   * Adds a step after the live ones, dropping the undone ones, and the pending ones unless held.
+   */
   void push(StepRecord step) {
     steps.subList(live, steps.size()).clear();
+    if (holds == 0) {
+      pending.clear();
+    }
     steps.add(step);
     live++;
   }
@@ -46,18 +55,68 @@ final class Timeline {
     return undone;
   }
 
-  /** Steps forward over up to {@code count} redoable steps; returns them, oldest first. */
-  List<StepRecord> redo(int count) {
-    List<StepRecord> redone = new ArrayList<>();
-    while (count-- > 0 && live < steps.size()) {
-      redone.add(steps.get(live++));
-    }
-    return redone;
+  /** Steps forward onto the next undone step, if there is one with a kept result. */
+  Optional<StepRecord> redoKept() {
+    return live < steps.size() ? Optional.of(steps.get(live++)) : Optional.empty();
   }
 
-  /** Every step, live and redoable, in order. */
+  /** The next pending step, when no undone step comes before it. */
+  Optional<PendingStep> nextPending() {
+    return live == steps.size() && !pending.isEmpty()
+        ? Optional.of(pending.get(0))
+        : Optional.empty();
+  }
+
+  /** Forgets the first pending step, once it has been applied again. */
+  void dropNextPending() {
+    pending.remove(0);
+  }
+
+  /**
+   * Replaces steps {@code first} to {@code last}: moves the cursor to step {@code first - 1},
+   * forgets those steps and turns the steps after {@code last} into pending ones.
+   *
+   * @return the live steps that are no longer live, newest first
+   */
+  List<StepRecord> replace(int first, int last) {
+    List<StepRecord> undone = undo(live - (first - 1));
+    List<PendingStep> tail = new ArrayList<>();
+    for (int n = last + 1; n <= steps.size(); n++) {
+      tail.add(PendingStep.of(steps.get(n - 1)));
+    }
+    tail.addAll(pending.subList(Math.max(0, last - steps.size()), pending.size()));
+    steps.subList(first - 1, steps.size()).clear();
+    pending.clear();
+    pending.addAll(tail);
+    return undone;
+  }
+
+  /** Keeps the pending steps when steps are pushed, until {@link #release()}. */
+  void hold() {
+    holds++;
+  }
+
+  /** Ends one {@link #hold()}. */
+  void release() {
+    if (holds == 0) {
+      throw new IllegalStateException("the redo list is not held");
+    }
+    holds--;
+  }
+
+  /** Every step with a result, live and undone, in order. */
   List<StepRecord> all() {
     return List.copyOf(steps);
+  }
+
+  /** The pending steps, in order; they come after every step of {@link #all()}. */
+  List<PendingStep> pending() {
+    return List.copyOf(pending);
+  }
+
+  /** How many steps there are, live, undone and pending. */
+  int size() {
+    return steps.size() + pending.size();
   }
 
   /** How many steps are live. */
@@ -65,7 +124,7 @@ final class Timeline {
     return live;
   }
 
-  /** The step numbered {@code number}, live or redoable. */
+  /** The step numbered {@code number}, live or undone; pending steps have no record. */
   Optional<StepRecord> step(int number) {
     return number >= 1 && number <= steps.size()
         ? Optional.of(steps.get(number - 1))

@@ -12,6 +12,7 @@ import org.iechorfile.engine.registry.RegistryClient;
 import org.iechorfile.engine.registry.RegistryMirrors;
 import org.iechorfile.engine.sandbox.LinuxSandbox;
 import org.iechorfile.engine.spi.Sandbox;
+import org.iechorfile.engine.store.GcReport;
 import org.iechorfile.engine.store.Store;
 import org.iechorfile.engine.tar.OverlayNamespace;
 
@@ -108,6 +109,26 @@ public final class Workspace {
       images = new ImageLibrary(store(), registry());
     }
     return images;
+  }
+
+  /**
+   * Collects garbage in the store: first the session layers nothing keeps (dropping build-cache
+   * records as {@code pruning} asks, then keeping what open sessions in any process and the
+   * remaining records use), then the store's blobs and snapshots no image name, cache record or
+   * open session uses. Blocks while other processes hold the store lock; open sessions keep
+   * working.
+   *
+   * @throws IOException when the store cannot be read or something cannot be removed
+   */
+  public GcSummary collectGarbage(Pruning pruning) throws IOException {
+    LayerCollector collector = new LayerCollector(home);
+    LayerCollector.Outcome layers = collector.run(pruning);
+    if (pruning.dropCache()) {
+      store().buildCache().clear();
+    }
+    GcReport blobs = store().gc(pruning.grace(), layers.pinned());
+    collector.sweep();
+    return new GcSummary(layers.report(), blobs);
   }
 
   /** The sandbox that runs RUN steps. */

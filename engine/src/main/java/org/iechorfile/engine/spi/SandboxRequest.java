@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param layersDirectory the directory the layer names are relative to; short relative names keep
  *     the overlay mount options within one page
  * @param lowerLayers the image's layers as names relative to {@code layersDirectory}, topmost
- *     first; may be empty (a scratch image)
+ *     first; may be empty (a scratch image). A layer directory never changes once it is named here
+ *     (a sandbox may remember what it holds)
  * @param upperDirectory an empty directory that receives every change the command makes: the new
  *     layer
  * @param workDirectory an empty directory on the same filesystem as {@code upperDirectory}, for

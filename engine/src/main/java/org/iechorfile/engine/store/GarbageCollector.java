@@ -45,11 +45,14 @@ final class GarbageCollector {
     this.lock = lock;
   }
 
-  GcReport collect(Duration grace) throws IOException {
+  GcReport collect(Duration grace, Set<Digest> pinned) throws IOException {
     return lock.withExclusive(
         () -> {
+          // Entries last used at or before the cutoff go: with no grace, everything unused until
+          // now.
           long cutoff = System.currentTimeMillis() - grace.toMillis();
           Reachable live = reachableFromRoots();
+          live.snapshots.addAll(pinned);
           GcReport blobReport = removeBlobs(live, cutoff);
           int snapshotsRemoved = removeSnapshots(live, cutoff);
           removeStaleTemporaryFiles(cutoff);
@@ -67,7 +70,7 @@ final class GarbageCollector {
   private void removeStaleTemporaryFiles(long cutoff) throws IOException {
     for (Path part : children(tmp)) {
       if (Files.getLastModifiedTime(part, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis()
-          < cutoff) {
+          <= cutoff) {
         DirectoryTrees.delete(part);
       }
     }
@@ -90,7 +93,7 @@ final class GarbageCollector {
     long bytes = 0;
     for (Path file : children(blobs.directory())) {
       String hex = file.getFileName().toString();
-      if (!live.blobs.contains(hex) && Files.getLastModifiedTime(file).toMillis() < cutoff) {
+      if (!live.blobs.contains(hex) && Files.getLastModifiedTime(file).toMillis() <= cutoff) {
         long size = Files.size(file);
         if (Files.deleteIfExists(file)) {
           removed++;
@@ -108,7 +111,7 @@ final class GarbageCollector {
   private int removeSnapshots(Reachable live, long cutoff) throws IOException {
     int removed = 0;
     for (Digest diffId : snapshots.list()) {
-      if (!live.snapshots.contains(diffId) && snapshots.lastUsed(diffId).toMillis() < cutoff) {
+      if (!live.snapshots.contains(diffId) && snapshots.lastUsed(diffId).toMillis() <= cutoff) {
         DirectoryTrees.delete(snapshots.path(diffId));
         Files.deleteIfExists(snapshots.lockFile(diffId));
         removed++;

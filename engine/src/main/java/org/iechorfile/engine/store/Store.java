@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import org.iechorfile.engine.image.Digest;
 import org.iechorfile.engine.tar.LayerExtractor;
 import org.iechorfile.engine.tar.OverlayNamespace;
 
@@ -35,7 +37,7 @@ public final class Store {
     this.root = root;
     Path tmp = Files.createDirectories(root.resolve("tmp"));
     Path locks = Files.createDirectories(root.resolve("locks"));
-    StoreLock lock = StoreLock.of(root.resolve("store.lock"));
+    StoreLock lock = lock(root);
     this.blobs =
         new BlobStore(Files.createDirectories(root.resolve("blobs").resolve("sha256")), tmp, lock);
     this.snapshots =
@@ -109,7 +111,20 @@ public final class Store {
    * writers wait for it in turn.
    */
   public GcReport gc(Duration grace) throws IOException {
-    return collector.collect(grace);
+    return collector.collect(grace, Set.of());
+  }
+
+  /**
+   * As {@link #gc(Duration)}, keeping also the snapshots in {@code pinned} (those that open
+   * sessions stack their steps on, whether or not an image name still refers to them).
+   */
+  public GcReport gc(Duration grace, Set<Digest> pinned) throws IOException {
+    return collector.collect(grace, Set.copyOf(pinned));
+  }
+
+  /** The store-wide lock (see {@link StoreLock}) of the store at {@code root}. */
+  public static StoreLock lock(Path root) {
+    return StoreLock.of(root.toAbsolutePath().normalize().resolve("store.lock"));
   }
 
   /** Every named image with its digest and size, sorted by name, for {@code iechorfile images}. */

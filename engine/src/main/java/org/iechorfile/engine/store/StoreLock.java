@@ -11,11 +11,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The store-wide lock: writers hold it shared, garbage collection holds it exclusively, across
- * threads and processes. File locks belong to the whole JVM, so one {@link FileChannel} per lock
- * file is shared by all threads of the process and reference-counted for shared holders; a {@link
- * ReentrantReadWriteLock} orders the threads.
+ * threads and processes. The session engine takes it too, around the short moments when a step's
+ * layer becomes one of its own, so that a collection never sees a layer half claimed. File locks
+ * belong to the whole JVM, so one {@link FileChannel} per lock file is shared by all threads of the
+ * process and reference-counted for shared holders; a {@link ReentrantReadWriteLock} orders the
+ * threads.
  */
-final class StoreLock {
+public final class StoreLock {
 
   private static final Map<Path, StoreLock> LOCKS = new ConcurrentHashMap<>();
 
@@ -30,7 +32,7 @@ final class StoreLock {
   }
 
   /** The lock for the lock file {@code file}, one per file and process. */
-  static StoreLock of(Path file) {
+  public static StoreLock of(Path file) {
     return LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), StoreLock::new);
   }
 
@@ -42,12 +44,16 @@ final class StoreLock {
 
   /** Work done under the lock. */
   @FunctionalInterface
-  interface Action<T> {
+  public interface Action<T> {
+    /** Does the work; may throw what the work throws. */
     T run() throws IOException;
   }
 
-  /** Runs {@code action} holding the lock shared. */
-  <T> T withShared(Action<T> action) throws IOException {
+  /**
+   * Runs {@code action} holding the lock shared; blocks while a garbage collection holds it in any
+   * process. Do not take the lock exclusively inside {@code action}.
+   */
+  public <T> T withShared(Action<T> action) throws IOException {
     Held held = shared();
     try {
       return action.run();
@@ -56,8 +62,11 @@ final class StoreLock {
     }
   }
 
-  /** Runs {@code action} holding the lock exclusively. */
-  <T> T withExclusive(Action<T> action) throws IOException {
+  /**
+   * Runs {@code action} holding the lock exclusively; blocks while any holder in any process has
+   * it. Do not take the lock shared inside {@code action}.
+   */
+  public <T> T withExclusive(Action<T> action) throws IOException {
     Held held = exclusive();
     try {
       return action.run();

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,7 +22,25 @@ final class NativeTool {
 
   private static final long TIMEOUT_SECONDS = 300;
 
+  /** Where Debian installs these tools; looked in first, so an unusual PATH does not hide them. */
+  private static final List<Path> SYSTEM_DIRECTORIES =
+      List.of(Path.of("/usr/bin"), Path.of("/bin"), Path.of("/usr/sbin"), Path.of("/sbin"));
+
   private NativeTool() {}
+
+  /** The tool's path in a system directory, or its bare name (then PATH decides). */
+  private static String locate(String name) {
+    if (name.contains("/")) {
+      return name;
+    }
+    for (Path directory : SYSTEM_DIRECTORIES) {
+      Path candidate = directory.resolve(name);
+      if (Files.isExecutable(candidate)) {
+        return candidate.toString();
+      }
+    }
+    return name;
+  }
 
   /**
    * Runs {@code argv} to completion and returns its standard output.
@@ -30,7 +51,9 @@ final class NativeTool {
   static byte[] run(List<String> argv, String debianPackage) throws IOException {
     Process process;
     try {
-      process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+      List<String> command = new ArrayList<>(argv);
+      command.set(0, locate(argv.get(0)));
+      process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
     } catch (IOException e) {
       throw new IOException(
           "cannot run "

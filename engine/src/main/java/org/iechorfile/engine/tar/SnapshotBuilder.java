@@ -84,8 +84,7 @@ final class SnapshotBuilder {
   void symlink(EntryPath path, String linkTarget, EntryMetadata metadata) throws IOException {
     Path target = replaceable(path);
     Files.createSymbolicLink(target, root.getFileSystem().getPath(linkTarget));
-    Files.setAttribute(target, "unix:uid", metadata.uid(), NOFOLLOW);
-    Files.setAttribute(target, "unix:gid", metadata.gid(), NOFOLLOW);
+    IdMap.setOwner(target, metadata.uid(), metadata.gid());
     applyXattrs(target, metadata, true);
     setModified(target, metadata);
   }
@@ -272,8 +271,7 @@ final class SnapshotBuilder {
   }
 
   private static void applyOwnerAndMode(Path target, EntryMetadata metadata) throws IOException {
-    Files.setAttribute(target, "unix:uid", metadata.uid(), NOFOLLOW);
-    Files.setAttribute(target, "unix:gid", metadata.gid(), NOFOLLOW);
+    IdMap.setOwner(target, metadata.uid(), metadata.gid());
     Files.setAttribute(target, "unix:mode", metadata.mode(), NOFOLLOW);
   }
 

@@ -19,7 +19,15 @@ cd "$layers"
 if [ "$network" = none ] && [ -x /usr/sbin/ip ]; then
   /usr/sbin/ip link set lo up || true
 fi
-echo "$host" > /proc/sys/kernel/hostname
+# The sysctl file costs no process; in a user namespace it belongs to the real root, so there
+# sethostname(2) through /bin/hostname does it.
+if ! { echo "$host" > /proc/sys/kernel/hostname; } 2>/dev/null; then
+  if [ ! -x /bin/hostname ]; then
+    echo "cannot set the hostname without /bin/hostname; install it with: apt-get install hostname" >&2
+    exit 1
+  fi
+  /bin/hostname "$host"
+fi
 echo ready > "$ready"
 exec 2>&3 3>&-
 groupset=--clear-groups

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.iechorfile.engine.StepRedone;
 import org.iechorfile.engine.StepUndone;
+import org.iechorfile.engine.session.Replacement;
 import org.iechorfile.engine.session.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,27 @@ class StepCommandsTest {
       assertEquals(
           "nothing to undo; now before the first step",
           ((CommandResult.Events) run(target, "%undo")).summary());
+    }
+  }
+
+  @Test
+  void execute_stepsAndRedo_afterAReplacement_showPendingAndReapplyThem() {
+    try (Session session = ScratchSessions.session(home)) {
+      CommandTarget target = ScratchSessions.target(session, work);
+      session.apply("FROM scratch\nENV A=1\nENV B=1");
+      Replacement replacement = session.replace(2, 2);
+      try {
+        session.apply("ENV A=2");
+      } finally {
+        replacement.close();
+      }
+      CommandResult.Table table = (CommandResult.Table) run(target, "%steps");
+      assertEquals(List.of("3", "pending", "stage-0", "ENV B=1", "", ""), table.rows().get(2));
+      assertEquals(List.of("2", "live", "stage-0", "ENV A=2"), table.rows().get(1).subList(0, 4));
+      CommandResult.Events redone = (CommandResult.Events) run(target, "%redo");
+      assertEquals("redone 1 step; now at step 3", redone.summary());
+      assertTrue(redone.succeeded());
+      assertEquals(List.of("A=2", "B=1"), session.config().env());
     }
   }
 

@@ -150,4 +150,23 @@ class LayeredViewTest {
   private static List<String> names(List<FileEntry> entries) {
     return entries.stream().map(FileEntry::name).toList();
   }
+
+  @Test
+  void overlayUpperWritten_upperWithDirectories_opaqueOnesStillHide() throws Exception {
+    LayeredView.overlayUpperWritten(upper);
+
+    assertEquals(List.of("c"), names(view().list("/var/cache")));
+  }
+
+  @Test
+  void overlayUpperWritten_upperOfFilesOnly_hasNoOpaqueDirectories() throws Exception {
+    Path files = temp.resolve("files-only");
+    file(files, "hostname", "files\n");
+    LayeredView.overlayUpperWritten(files);
+
+    LayeredView view = LayeredView.of(List.of(base, files));
+    assertFalse(view.isOpaque(1, ""));
+    assertEquals(0, view.stat("/etc/os-release").orElseThrow().layer());
+    assertEquals(1, view.stat("/hostname").orElseThrow().layer());
+  }
 }

@@ -120,6 +120,57 @@ class ImageInspectorTest {
   }
 
   @Test
+  void describe_textFile_metadataOwnerNamesAndFirstLines() throws Exception {
+    int uid = (Integer) java.nio.file.Files.getAttribute(home, "unix:uid");
+    int gid = (Integer) java.nio.file.Files.getAttribute(home, "unix:gid");
+    apply("RUN write /etc/passwd alice:x:" + uid + ":" + gid + ":Alice:/home/alice:/bin/sh");
+    apply("RUN write /etc/group staff:x:" + gid + ":");
+
+    PathReport report = inspector.describe(NOW, "/etc/passwd").get();
+
+    assertEquals("alice:staff (" + uid + ":" + gid + ")", report.owner());
+    assertEquals(
+        List.of("alice:x:" + uid + ":" + gid + ":Alice:/home/alice:/bin/sh"), report.lines());
+    assertFalse(report.binary());
+    String text = report.toPlainText();
+    assertTrue(text.startsWith("/etc/passwd\nfile, -rw-r--r-- (0644), owner alice:staff"), text);
+    assertTrue(report.toMarkdown().contains("```\nalice:x:"), report.toMarkdown());
+  }
+
+  @Test
+  void describe_directory_firstEntriesThenHowManyMore() throws Exception {
+    StringBuilder script = new StringBuilder("write /many/f00 x");
+    for (int i = 1; i < 25; i++) {
+      script.append(String.format("; write /many/f%02d x", i));
+    }
+    apply("RUN " + script);
+
+    PathReport report = inspector.describe(NOW, "/many").get();
+
+    assertEquals(PathReports.ENTRIES, report.children().size());
+    assertEquals(5, report.moreChildren());
+    assertTrue(report.toPlainText().contains("directory of 25 entries"), report.toPlainText());
+    assertTrue(report.toPlainText().contains("… and 5 more"), report.toPlainText());
+    assertTrue(report.toPlainText().contains(" f19\n"), report.toPlainText());
+  }
+
+  @Test
+  void describe_relativeBinaryAndMissing_resolvedFromTheWorkdir() throws Exception {
+    apply("WORKDIR /etc");
+    apply("RUN bytes /etc/blob 30");
+
+    PathReport blob = inspector.describe(NOW, "blob").get();
+    Answer<PathReport> missing = inspector.describe(NOW, "nope");
+
+    assertEquals("/etc/blob", blob.entry().path());
+    assertTrue(blob.binary());
+    assertTrue(blob.lines().isEmpty());
+    assertTrue(blob.toPlainText().contains("30 B"), blob.toPlainText());
+    assertFalse(missing.found());
+    assertEquals("/etc/nope: no such file or directory in the image", missing.problem());
+  }
+
+  @Test
   void du_directory_largestEntriesFirst() throws Exception {
     DiskUsage usage = inspector.du(OptionalInt.of(2), "/").get();
 

@@ -87,6 +87,16 @@ class LinuxSandboxIT {
   }
 
   @Test
+  void run_hostname_isTheRequestsAndTheHostKeepsItsOwn() throws Exception {
+    String host = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+    Recorder output = new Recorder();
+    SandboxResult result = sandbox.run(request("hostname"), output, new Cancellation());
+    assertTrue(result.succeeded(), output.stderr());
+    assertEquals("box\n", output.stdout());
+    assertEquals(host, Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
+  }
+
+  @Test
   void run_failingCommand_reportsItsExitCode() throws Exception {
     SandboxResult result = sandbox.run(request("exit 3"), new Recorder(), new Cancellation());
     assertEquals(3, result.exitCode());

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.iechorfile.engine.tar.BackgroundDeletion;
 
 /** The raw floor of a RUN: unshare + overlay mount of the state's layers + chroot true. */
 final class SandboxFloor {
@@ -40,6 +41,8 @@ final class SandboxFloor {
             .inheritIO()
             .start();
     assertEquals(0, process.waitFor());
-    StepLayers.delete(dir);
+    // Removed in the background, as the sandbox removes its own scratch area: the kernel lets go
+    // of the mount points only once the namespace is gone, which no step waits for.
+    BackgroundDeletion.delete(dir);
   }
 }

@@ -67,6 +67,14 @@ class GarbageCollectorTest {
   }
 
   @Test
+  void gc_pinnedSnapshot_keptWithoutAName() throws IOException {
+    GcReport report = store.gc(Duration.ZERO, java.util.Set.of(dropped.diffId()));
+
+    assertEquals(0, report.snapshotsRemoved());
+    assertTrue(store.snapshots().find(dropped.diffId()).isPresent());
+  }
+
+  @Test
   void gc_nameRemoved_removesEverything() throws IOException {
     store.names().remove("app:latest");
 

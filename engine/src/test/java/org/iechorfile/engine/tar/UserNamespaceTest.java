@@ -22,7 +22,8 @@ class UserNamespaceTest {
 
   @Test
   @Timeout(120)
-  void extractAndWrite_inUserNamespace_useUserOverlayAttributes() throws Exception {
+  void extractAndWrite_inUserNamespace_useUserOverlayAttributesAndOwnIdForUnmappedOwners()
+      throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path work = Files.createDirectories(temp.resolve("work"));
     Process process =
@@ -45,6 +46,7 @@ class UserNamespaceTest {
     List<String> lines = text.lines().filter(l -> !l.startsWith("WARNING")).toList();
     assertTrue(lines.contains("namespace USER"), text);
     assertTrue(lines.contains("attributes [var/cache]"), text);
+    assertTrue(lines.contains("owner notes 0:0"), text);
     assertTrue(lines.contains("entry etc/.wh.motd 0"), text);
     assertTrue(lines.contains("entry var/cache/.wh..wh..opq 0"), text);
     assertTrue(lines.contains("entry var/cache/kept 4755"), text);

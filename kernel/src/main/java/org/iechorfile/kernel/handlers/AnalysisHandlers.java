@@ -1,26 +1,53 @@
 package org.iechorfile.kernel.handlers;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.iechorfile.engine.Analysis;
 import org.iechorfile.engine.Completeness;
 import org.iechorfile.engine.Completions;
 import org.iechorfile.engine.Documentation;
+import org.iechorfile.engine.command.CommandTarget;
+import org.iechorfile.engine.inspect.Answer;
+import org.iechorfile.engine.inspect.ImageInspector;
+import org.iechorfile.engine.inspect.PathReport;
+import org.iechorfile.engine.session.Session;
 import org.iechorfile.kernel.protocol.Replies;
 import org.iechorfile.kernel.protocol.Requests;
 
 /**
  * Answers {@code is_complete_request}, {@code complete_request} and {@code inspect_request} from
- * the engine's {@link Analysis}; all offsets are code points, as protocol 5.2 says.
+ * the engine's {@link Analysis}; all offsets are code points, as protocol 5.2 says. Inspecting an
+ * image path shows what is at that path in the session's current image. Used on the shell thread,
+ * like the session.
  */
 public final class AnalysisHandlers {
 
-  private final Supplier<Analysis> analysis;
+  private static final System.Logger LOG = System.getLogger(AnalysisHandlers.class.getName());
 
-  /** Handlers over {@code analysis}, asked for on the first request. */
+  private final Supplier<Analysis> analysis;
+  private final Supplier<Optional<Session>> session;
+
+  /** Handlers over {@code analysis}, asked for on the first request; paths are not looked up. */
   public AnalysisHandlers(Supplier<Analysis> analysis) {
+    this(analysis, Optional::empty);
+  }
+
+  private AnalysisHandlers(Supplier<Analysis> analysis, Supplier<Optional<Session>> session) {
     this.analysis = analysis;
+    this.session = session;
+  }
+
+  /**
+   * Handlers over a session's analysis that also show what is at an image path under the cursor.
+   *
+   * @param target the session and its analysis, asked for on the first request
+   */
+  public static AnalysisHandlers withImage(Supplier<CommandTarget> target) {
+    return new AnalysisHandlers(
+        () -> target.get().analysis(), () -> Optional.of(target.get().session()));
   }
 
   /** The {@code is_complete_request} handler. */
@@ -56,6 +83,11 @@ public final class AnalysisHandlers {
   }
 
   Replies.Inspect inspect(Requests.Inspect request) {
+    Optional<String> path = analysis.get().pathAt(request.code(), request.cursorPos());
+    Optional<Session> current = session.get();
+    if (path.isPresent() && current.isPresent()) {
+      return inspectPath(current.get(), path.get());
+    }
     Optional<Documentation> docs = analysis.get().inspect(request.code(), request.cursorPos());
     if (docs.isPresent()) {
       return new Replies.Inspect(
@@ -63,6 +95,26 @@ public final class AnalysisHandlers {
           true,
           Map.of("text/plain", docs.get().toPlainText(), "text/markdown", docs.get().toMarkdown()),
           Map.of());
+    }
+    return new Replies.Inspect("ok", false, Map.of(), Map.of());
+  }
+
+  private static Replies.Inspect inspectPath(Session session, String path) {
+    try {
+      Answer<PathReport> report = new ImageInspector(session).describe(OptionalInt.empty(), path);
+      if (report.found()) {
+        return new Replies.Inspect(
+            "ok",
+            true,
+            Map.of(
+                "text/plain",
+                report.get().toPlainText(),
+                "text/markdown",
+                report.get().toMarkdown()),
+            Map.of());
+      }
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "cannot look at " + path + " in the image", e);
     }
     return new Replies.Inspect("ok", false, Map.of(), Map.of());
   }

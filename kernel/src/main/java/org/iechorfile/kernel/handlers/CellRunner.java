@@ -15,6 +15,7 @@ import org.iechorfile.engine.command.ScriptObserver;
 import org.iechorfile.engine.command.ScriptOutcome;
 import org.iechorfile.engine.command.ScriptRunner;
 import org.iechorfile.engine.command.catalogue.CommandCatalogue;
+import org.iechorfile.engine.session.Replacement;
 import org.iechorfile.engine.session.Session;
 import org.iechorfile.engine.session.StepInfo;
 
@@ -22,14 +23,16 @@ import org.iechorfile.engine.session.StepInfo;
  * Runs a cell through the shared script runner (instructions through the session, {@code %} lines
  * through the shared command parser), in order, stopping at the first failure, and renders what
  * happens. A cell run again under the same cell id is applied on the step its first run started
- * from, so it replaces its earlier steps instead of stacking on the newest state. Used on the shell
+ * from, so it replaces its earlier steps instead of stacking on the newest state; the steps that
+ * followed them stay redoable with {@code %redo}, which applies their instructions again (through
+ * the build cache). Without a cell id, cells add their steps as in the REPL. Used on the shell
  * thread; {@link #interrupt()} from any thread.
  */
 final class CellRunner {
 
   private final CommandTarget target;
   private final ScriptRunner runner;
-  private final Map<String, Integer> cellParents = new HashMap<>();
+  private final Map<String, CellSteps> cells = new HashMap<>();
   private final AtomicBoolean interrupted = new AtomicBoolean();
 
   /** What a cell gave. */
@@ -56,7 +59,7 @@ final class CellRunner {
 
   Outcome run(String code, String cellId, CellOutput out) {
     interrupted.set(false);
-    rewind(cellId, out);
+    Optional<Replacement> replacement = rewind(cellId, out);
     EventRenderer renderer = new EventRenderer(out);
     Observer observer = new Observer(out, target.analysis().segments(code).size());
     Session session = target.session();
@@ -74,6 +77,8 @@ final class CellRunner {
           error, observer.pages, error.isPresent() ? Optional.empty() : observer.result);
     } finally {
       session.removeListener(renderer);
+      replacement.ifPresent(Replacement::close);
+      settle(cellId, replacement.isPresent(), out);
     }
   }
 
@@ -143,29 +148,74 @@ final class CellRunner {
     throw new IllegalStateException("no rendering for " + result.getClass().getSimpleName());
   }
 
-  /** For a cell run before: goes back to the step its first run started from. */
-  private void rewind(String cellId, CellOutput out) {
+  /** The steps a cell made: those after {@code parent}, up to {@code end}. */
+  private record CellSteps(int parent, int end) {
+    CellSteps shiftedAfter(int from, int by) {
+      return parent >= from ? new CellSteps(parent + by, end + by) : this;
+    }
+  }
+
+  /**
+   * For a cell run before: replaces the steps it made, on the step its first run stood on, keeping
+   * the steps after them redoable. For a new cell: notes where it starts.
+   */
+  private Optional<Replacement> rewind(String cellId, CellOutput out) {
     if (cellId.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     Session session = target.session();
     int live = liveSteps(session);
-    Integer parent = cellParents.get(cellId);
-    if (parent == null || parent > session.steps().size()) {
-      cellParents.put(cellId, live);
+    CellSteps earlier = cells.get(cellId);
+    if (earlier == null || earlier.end() > session.steps().size()) {
+      cells.put(cellId, new CellSteps(live, live));
+      return Optional.empty();
+    }
+    Replacement replacement;
+    try {
+      replacement = session.replace(earlier.parent() + 1, earlier.end());
+    } catch (IllegalArgumentException e) {
+      cells.put(cellId, new CellSteps(live, live));
+      return Optional.empty();
+    }
+    if (earlier.parent() != live || earlier.end() > earlier.parent()) {
+      out.stream("stdout", replacing(earlier) + "\n");
+    }
+    return Optional.of(replacement);
+  }
+
+  private static String replacing(CellSteps earlier) {
+    int first = earlier.parent() + 1;
+    String on = "Re-running this cell on step " + earlier.parent() + ": ";
+    if (earlier.end() < first) {
+      return on + "its steps go after it.";
+    }
+    return on
+        + "it replaces "
+        + (earlier.end() == first ? "step " + first : "steps " + first + " to " + earlier.end())
+        + ".";
+  }
+
+  /** Notes the steps a cell made, moves the cells after it, and says what stays redoable. */
+  private void settle(String cellId, boolean replaced, CellOutput out) {
+    CellSteps started = cells.get(cellId);
+    if (started == null) {
       return;
     }
-    if (parent != live) {
-      session.goTo(parent);
+    Session session = target.session();
+    int end = Math.max(started.parent(), liveSteps(session));
+    if (replaced) {
+      // The cells after a replaced one moved with its steps; after a new cell, later cells'
+      // steps were dropped, which the size check in rewind notices.
+      int shift = end - started.end();
+      cells.replaceAll(
+          (id, steps) -> id.equals(cellId) ? steps : steps.shiftedAfter(started.end(), shift));
+    }
+    cells.put(cellId, new CellSteps(started.parent(), end));
+    int total = session.steps().size();
+    if (replaced && total > liveSteps(session)) {
       out.stream(
           "stdout",
-          "Re-running this cell on step "
-              + parent
-              + ": it replaces its earlier steps"
-              + (live > parent + 1
-                  ? " and the steps after them (steps " + (parent + 1) + " to " + live + " undone)"
-                  : "")
-              + ".\n");
+          "Steps " + (liveSteps(session) + 1) + " to " + total + " are redoable with %redo.\n");
     }
   }
 

@@ -191,6 +191,76 @@ class ExecuteHandlerTest {
     assertFalse(env.stream().anyMatch(e -> e.startsWith("B=")), env.toString());
   }
 
+  private Message executeCell(String cellId, String code) throws Exception {
+    handler.handle(
+        recorder.exchange(
+            "execute_request",
+            Map.of("code", code),
+            Map.of("cellId", cellId),
+            "2026-01-01T00:00:00Z"));
+    return recorder.lastReply();
+  }
+
+  private String stdout() {
+    StringBuilder text = new StringBuilder();
+    for (Message message : recorder.iopub) {
+      if (message.type().equals("stream")) {
+        text.append(recorder.json(message));
+      }
+    }
+    return text.toString();
+  }
+
+  @Test
+  void handle_middleCellAgain_laterCellsStayRedoableAndRedoReappliesThem() throws Exception {
+    executeCell("a", "FROM scratch\nENV A=1");
+    executeCell("b", "ENV B=1\nRUN echo b");
+    executeCell("c", "RUN echo c");
+    int runs = sandbox.requests();
+    recorder.clear();
+    executeCell("b", "ENV B=2\nRUN echo b");
+    String said = stdout();
+    assertTrue(said.contains("Re-running this cell on step 2: it replaces steps 3 to 4."), said);
+    assertTrue(said.contains("Steps 5 to 5 are redoable with %redo."), said);
+    assertEquals(
+        List.of(true, true, true, true, false),
+        session.steps().stream().map(s -> s.live()).toList());
+    assertTrue(session.steps().get(4).pending());
+    assertEquals(List.of("A=1", "B=2"), session.config().env());
+    recorder.clear();
+    Message reply = executeCell("d", "%redo");
+    assertTrue(recorder.json(reply).contains("\"status\":\"ok\""), recorder.json(reply));
+    assertEquals(5, session.steps().stream().filter(s -> s.live()).count());
+    assertEquals("RUN echo c", session.steps().get(4).source());
+    assertEquals(runs + 2, sandbox.requests(), "B's changed RUN and C's RUN ran again");
+    assertTrue(stdout().contains("redone 1 step; now at step 5"), stdout());
+  }
+
+  @Test
+  void handle_laterCellAgain_afterAnEarlierCellGrew_replacesItsOwnStep() throws Exception {
+    executeCell("a", "FROM scratch");
+    executeCell("b", "ENV B=1");
+    executeCell("c", "ENV C=1");
+    executeCell("b", "ENV B=2\nENV B=3");
+    recorder.clear();
+    executeCell("c", "ENV C=2");
+    assertTrue(stdout().contains("Re-running this cell on step 3: it replaces step 4."), stdout());
+    assertEquals(List.of("B=3", "C=2"), session.config().env());
+    assertEquals(4, session.steps().size());
+    assertTrue(session.steps().stream().allMatch(s -> s.live()));
+  }
+
+  @Test
+  void handle_lastCellAgain_noRedoableSteps() throws Exception {
+    executeCell("a", "FROM scratch");
+    executeCell("b", "ENV B=1");
+    recorder.clear();
+    executeCell("b", "ENV B=2");
+    assertTrue(stdout().contains("it replaces step 2."), stdout());
+    assertFalse(stdout().contains("redoable"), stdout());
+    assertEquals(2, session.steps().size());
+  }
+
   @Test
   @Timeout(value = 20, unit = TimeUnit.SECONDS)
   void interrupt_duringSleep_cellEndsInterrupted() throws Exception {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.iechorfile.engine.spi.Cancellation;
 import org.iechorfile.engine.spi.Sandbox;
 import org.iechorfile.engine.spi.SandboxOutput;
@@ -20,6 +21,13 @@ public final class ScriptedSandbox implements Sandbox {
   /** Counted down when a sleep starts, for tests that interrupt it. */
   public final CountDownLatch sleeping = new CountDownLatch(1);
 
+  private final AtomicInteger requests = new AtomicInteger();
+
+  /** How many commands it was asked to run. */
+  public int requests() {
+    return requests.get();
+  }
+
   @Override
   public List<String> missingPrerequisites() {
     return List.of();
@@ -27,6 +35,7 @@ public final class ScriptedSandbox implements Sandbox {
 
   @Override
   public SandboxResult run(SandboxRequest request, SandboxOutput output, Cancellation cancel) {
+    requests.incrementAndGet();
     String command = request.argv().get(request.argv().size() - 1);
     if (command.startsWith("echo ")) {
       String text = command.substring(5);

@@ -1,0 +1,18 @@
+package org.iechorfile.engine.session;
+
+/**
+ * What a collection of session layers removed.
+ *
+ * @param layersRemoved step layers deleted
+ * @param bytesFreed bytes of file content in the deleted layers
+ * @param cacheRecordsDropped build-cache records forgotten ({@code --cache}, {@code
+ *     --keep-storage}, or pointing at a layer that is gone)
+ * @param sessionsCleared records of sessions whose process ended without closing them
+ * @param draftsRemoved unfinished or failed steps' directories left by such processes
+ */
+public record LayerCollection(
+    int layersRemoved,
+    long bytesFreed,
+    int cacheRecordsDropped,
+    int sessionsCleared,
+    int draftsRemoved) {}
