@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.iechorfile.engine.command.catalogue.CommandCatalogue;
 import org.iechorfile.engine.command.catalogue.CommandSpec;
+import org.iechorfile.engine.syntax.EditDistance;
 import org.iechorfile.engine.syntax.Keyword;
 
 /**
@@ -107,30 +108,8 @@ final class CellCheck {
         .collect(Collectors.toList());
   }
 
-  /** The optimal string alignment distance (edits and adjacent swaps) between two words. */
-  static int distance(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 2) {
-      return 3;
-    }
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
+  /** The edit distance between two words, 3 for anything further apart than 2. */
+  private static int distance(String a, String b) {
+    return EditDistance.between(a, b, 2);
   }
 }

@@ -17,10 +17,7 @@ import org.iechorfile.engine.session.ConfigDiff;
 public record ConfigCommand(String line, OptionalInt step) implements Command {
 
   static ParsedCommand parse(Invocation invocation) {
-    return invocation
-        .atMost(0)
-        .orElseGet(
-            () -> Looking.withStep(invocation, s -> new ConfigCommand(invocation.line(), s)));
+    return Looking.withStep(invocation, 0, s -> new ConfigCommand(invocation.line(), s));
   }
 
   @Override

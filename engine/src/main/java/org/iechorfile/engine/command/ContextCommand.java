@@ -12,12 +12,7 @@ import java.nio.file.Path;
 public record ContextCommand(String directory) implements Command {
 
   static ParsedCommand parse(Invocation invocation) {
-    return invocation
-        .atMost(1)
-        .orElseGet(
-            () ->
-                ParsedCommand.of(
-                    invocation.line(), new ContextCommand(invocation.argument().orElse(""))));
+    return invocation.atMost(1, () -> new ContextCommand(invocation.argument().orElse("")));
   }
 
   @Override

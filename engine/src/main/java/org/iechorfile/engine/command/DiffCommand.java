@@ -36,17 +36,14 @@ public record DiffCommand(String line, OptionalInt from, OptionalInt to, boolean
     if (failed && !steps.isEmpty()) {
       return invocation.reject(0, "%diff --failed takes no step: it shows the step that failed");
     }
-    return invocation
-        .atMost(2)
-        .orElseGet(
-            () ->
-                ParsedCommand.of(
-                    invocation.line(),
-                    new DiffCommand(
-                        invocation.line(),
-                        steps.isEmpty() ? OptionalInt.empty() : OptionalInt.of(steps.get(0)),
-                        steps.size() < 2 ? OptionalInt.empty() : OptionalInt.of(steps.get(1)),
-                        failed)));
+    return invocation.atMost(
+        2,
+        () ->
+            new DiffCommand(
+                invocation.line(),
+                steps.isEmpty() ? OptionalInt.empty() : OptionalInt.of(steps.get(0)),
+                steps.size() < 2 ? OptionalInt.empty() : OptionalInt.of(steps.get(1)),
+                failed));
   }
 
   @Override

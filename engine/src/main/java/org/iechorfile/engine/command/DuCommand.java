@@ -16,14 +16,10 @@ import org.iechorfile.engine.inspect.ImageInspector;
 public record DuCommand(String line, String path, OptionalInt step) implements Command {
 
   static ParsedCommand parse(Invocation invocation) {
-    return invocation
-        .atMost(1)
-        .orElseGet(
-            () ->
-                Looking.withStep(
-                    invocation,
-                    step ->
-                        new DuCommand(invocation.line(), invocation.argument().orElse("/"), step)));
+    return Looking.withStep(
+        invocation,
+        1,
+        step -> new DuCommand(invocation.line(), invocation.argument().orElse("/"), step));
   }
 
   @Override

@@ -15,9 +15,7 @@ import org.iechorfile.engine.session.ImageState;
 public record EnvCommand(String line, OptionalInt step) implements Command {
 
   static ParsedCommand parse(Invocation invocation) {
-    return invocation
-        .atMost(0)
-        .orElseGet(() -> Looking.withStep(invocation, s -> new EnvCommand(invocation.line(), s)));
+    return Looking.withStep(invocation, 0, s -> new EnvCommand(invocation.line(), s));
   }
 
   @Override

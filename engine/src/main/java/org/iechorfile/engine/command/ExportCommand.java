@@ -15,13 +15,7 @@ import java.util.Optional;
 public record ExportCommand(String line, Optional<String> file) implements Command {
 
   static ParsedCommand parse(Invocation invocation) {
-    return invocation
-        .atMost(1)
-        .orElseGet(
-            () ->
-                ParsedCommand.of(
-                    invocation.line(),
-                    new ExportCommand(invocation.line(), invocation.argument())));
+    return invocation.atMost(1, () -> new ExportCommand(invocation.line(), invocation.argument()));
   }
 
   @Override

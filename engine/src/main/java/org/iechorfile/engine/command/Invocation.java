@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.iechorfile.engine.Diagnostic;
 import org.iechorfile.engine.SourceSpan;
 import org.iechorfile.engine.command.catalogue.CommandSpec;
@@ -53,6 +54,14 @@ public record Invocation(
             ? argumentSpans.get(index)
             : SourceSpan.of(1, 1, Math.max(1, spec.spelled().length()));
     return ParsedCommand.rejected(line, List.of(Diagnostic.error(message, span)));
+  }
+
+  /**
+   * The command {@code command} supplies, for this line; the rejection of {@link #atMost(int)}
+   * instead when more than {@code max} positional words were given.
+   */
+  public ParsedCommand atMost(int max, Supplier<? extends Command> command) {
+    return atMost(max).orElseGet(() -> ParsedCommand.of(line, command.get()));
   }
 
   /** A rejection unless at most {@code max} positional words were given. */

@@ -20,15 +20,12 @@ import org.iechorfile.engine.inspect.WasteReport;
 public record LayersCommand(String line, boolean waste, OptionalInt step) implements Command {
 
   static ParsedCommand parse(Invocation invocation) {
-    return invocation
-        .atMost(0)
-        .orElseGet(
-            () ->
-                Looking.withStep(
-                    invocation,
-                    step ->
-                        new LayersCommand(
-                            invocation.line(), invocation.options().containsKey("--waste"), step)));
+    return Looking.withStep(
+        invocation,
+        0,
+        step ->
+            new LayersCommand(
+                invocation.line(), invocation.options().containsKey("--waste"), step));
   }
 
   @Override

@@ -17,11 +17,7 @@ public record LoadCommand(String file) implements Command {
     if (invocation.argument().isEmpty()) {
       return invocation.reject(-1, "%load needs a file, such as %load iEchorfile");
     }
-    return invocation
-        .atMost(1)
-        .orElseGet(
-            () ->
-                ParsedCommand.of(invocation.line(), new LoadCommand(invocation.argument().get())));
+    return invocation.atMost(1, () -> new LoadCommand(invocation.argument().get()));
   }
 
   @Override

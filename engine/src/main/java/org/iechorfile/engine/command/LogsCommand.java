@@ -8,9 +8,7 @@ package org.iechorfile.engine.command;
 public record LogsCommand(String line) implements Command {
 
   static ParsedCommand parse(Invocation invocation) {
-    return invocation
-        .atMost(0)
-        .orElseGet(() -> ParsedCommand.of(invocation.line(), new LogsCommand(invocation.line())));
+    return invocation.atMost(0, () -> new LogsCommand(invocation.line()));
   }
 
   @Override

@@ -35,6 +35,15 @@ final class Looking {
         .orElseGet(() -> badStep(invocation));
   }
 
+  /**
+   * Like {@link #withStep(Invocation, Function)} for a look command that takes at most {@code
+   * maxArguments} arguments; more are rejected.
+   */
+  static ParsedCommand withStep(
+      Invocation invocation, int maxArguments, Function<OptionalInt, Command> command) {
+    return invocation.atMost(maxArguments).orElseGet(() -> withStep(invocation, command));
+  }
+
   /** The rejection of a {@code --step} value that is not a step number. */
   static ParsedCommand badStep(Invocation invocation) {
     return ParsedCommand.rejected(

@@ -19,19 +19,16 @@ public record LsCommand(String line, String path, boolean details, boolean all, 
     implements Command {
 
   static ParsedCommand parse(Invocation invocation) {
-    return invocation
-        .atMost(1)
-        .orElseGet(
-            () ->
-                Looking.withStep(
-                    invocation,
-                    step ->
-                        new LsCommand(
-                            invocation.line(),
-                            invocation.argument().orElse(""),
-                            invocation.options().containsKey("-l"),
-                            invocation.options().containsKey("-a"),
-                            step)));
+    return Looking.withStep(
+        invocation,
+        1,
+        step ->
+            new LsCommand(
+                invocation.line(),
+                invocation.argument().orElse(""),
+                invocation.options().containsKey("-l"),
+                invocation.options().containsKey("-a"),
+                step));
   }
 
   @Override

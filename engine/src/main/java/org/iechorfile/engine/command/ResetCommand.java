@@ -4,9 +4,7 @@ package org.iechorfile.engine.command;
 public record ResetCommand() implements Command {
 
   static ParsedCommand parse(Invocation invocation) {
-    return invocation
-        .atMost(0)
-        .orElseGet(() -> ParsedCommand.of(invocation.line(), new ResetCommand()));
+    return invocation.atMost(0, () -> new ResetCommand());
   }
 
   @Override

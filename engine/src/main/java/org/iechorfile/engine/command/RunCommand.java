@@ -15,13 +15,8 @@ import org.iechorfile.engine.session.Trials;
 public record RunCommand(String line, boolean detached) implements Command {
 
   static ParsedCommand parse(Invocation invocation) {
-    return invocation
-        .atMost(0)
-        .orElseGet(
-            () ->
-                ParsedCommand.of(
-                    invocation.line(),
-                    new RunCommand(invocation.line(), invocation.options().containsKey("-d"))));
+    return invocation.atMost(
+        0, () -> new RunCommand(invocation.line(), invocation.options().containsKey("-d")));
   }
 
   @Override

@@ -18,14 +18,8 @@ import org.iechorfile.engine.spi.SandboxResult;
 public record ShellCommand(String line, boolean failed) implements Command {
 
   static ParsedCommand parse(Invocation invocation) {
-    return invocation
-        .atMost(0)
-        .orElseGet(
-            () ->
-                ParsedCommand.of(
-                    invocation.line(),
-                    new ShellCommand(
-                        invocation.line(), invocation.options().containsKey("--failed"))));
+    return invocation.atMost(
+        0, () -> new ShellCommand(invocation.line(), invocation.options().containsKey("--failed")));
   }
 
   @Override

@@ -11,9 +11,7 @@ import org.iechorfile.engine.session.Trials;
 public record StopCommand(String line) implements Command {
 
   static ParsedCommand parse(Invocation invocation) {
-    return invocation
-        .atMost(0)
-        .orElseGet(() -> ParsedCommand.of(invocation.line(), new StopCommand(invocation.line())));
+    return invocation.atMost(0, () -> new StopCommand(invocation.line()));
   }
 
   @Override

@@ -34,15 +34,10 @@ public record TreeCommand(String line, String path, int depth, OptionalInt step)
       }
     }
     int levels = depth;
-    return invocation
-        .atMost(1)
-        .orElseGet(
-            () ->
-                Looking.withStep(
-                    invocation,
-                    step ->
-                        new TreeCommand(
-                            invocation.line(), invocation.argument().orElse(""), levels, step)));
+    return Looking.withStep(
+        invocation,
+        1,
+        step -> new TreeCommand(invocation.line(), invocation.argument().orElse(""), levels, step));
   }
 
   @Override

@@ -214,27 +214,29 @@ final class MountParser {
   }
 
   private static MountType type(String value, String csv) throws InstructionException {
-    String lower = value.toLowerCase(Locale.ROOT);
-    if (!TYPES.contains(lower)) {
-      List<String> suggestions = Suggestions.closest(value, TYPES);
-      throw new InstructionException(
-          "unsupported mount type \"" + value + "\"" + Suggestions.didYouMean(suggestions),
-          csv,
-          suggestions);
-    }
-    return MountType.valueOf(lower.toUpperCase(Locale.ROOT));
+    return oneOf(MountType.class, TYPES, "mount type", value, csv);
   }
 
   private static CacheSharing sharing(String value, String csv) throws InstructionException {
+    return oneOf(CacheSharing.class, SHARING, "sharing value", value, csv);
+  }
+
+  /**
+   * The constant of {@code type} named {@code value} (any case), which must be one of {@code
+   * names}.
+   */
+  private static <E extends Enum<E>> E oneOf(
+      Class<E> type, List<String> names, String what, String value, String csv)
+      throws InstructionException {
     String lower = value.toLowerCase(Locale.ROOT);
-    if (!SHARING.contains(lower)) {
-      List<String> suggestions = Suggestions.closest(value, SHARING);
+    if (!names.contains(lower)) {
+      List<String> suggestions = Suggestions.closest(value, names);
       throw new InstructionException(
-          "unsupported sharing value \"" + value + "\"" + Suggestions.didYouMean(suggestions),
+          "unsupported " + what + " \"" + value + "\"" + Suggestions.didYouMean(suggestions),
           csv,
           suggestions);
     }
-    return CacheSharing.valueOf(lower.toUpperCase(Locale.ROOT));
+    return Enum.valueOf(type, lower.toUpperCase(Locale.ROOT));
   }
 
   private static void requireType(Draft m, String key, String csv, MountType... allowed)

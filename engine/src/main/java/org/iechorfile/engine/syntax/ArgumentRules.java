@@ -109,18 +109,16 @@ final class ArgumentRules {
     if (rest.isEmpty()) {
       return Outcome.ok(plain(keyword, flags, List.of()));
     }
-    JsonArray.Result json = JsonArray.parse(rest);
-    switch (json.kind()) {
-      case STRINGS:
-        return Outcome.ok(new Draft(keyword, flags, json.elements(), true, Optional.empty()));
-      case NON_STRING_ELEMENT:
-        return Outcome.failed(NOT_STRINGS);
-      default:
-        return Outcome.ok(plain(keyword, flags, List.of(rest)));
-    }
+    return jsonOr(keyword, flags, rest, List.of(rest));
   }
 
   private static Outcome maybeJsonList(String keyword, List<String> flags, String rest) {
+    return jsonOr(keyword, flags, rest, InstructionText.splitBlank(rest));
+  }
+
+  /** {@code rest} as a JSON array of strings, or {@code plainArgs} when it is no JSON array. */
+  private static Outcome jsonOr(
+      String keyword, List<String> flags, String rest, List<String> plainArgs) {
     JsonArray.Result json = JsonArray.parse(rest);
     switch (json.kind()) {
       case STRINGS:
@@ -128,7 +126,7 @@ final class ArgumentRules {
       case NON_STRING_ELEMENT:
         return Outcome.failed(NOT_STRINGS);
       default:
-        return Outcome.ok(plain(keyword, flags, InstructionText.splitBlank(rest)));
+        return Outcome.ok(plain(keyword, flags, plainArgs));
     }
   }
 

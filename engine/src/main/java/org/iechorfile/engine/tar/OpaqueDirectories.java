@@ -1,10 +1,8 @@
 package org.iechorfile.engine.tar;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,25 +46,9 @@ public final class OpaqueDirectories {
 
   private static Set<String> find(Path layer, String pattern, Set<String> attributes)
       throws IOException {
-    Path absolute = layer.toAbsolutePath().normalize();
-    byte[] dump =
-        NativeTool.run(
-            List.of(
-                "getfattr",
-                "-R",
-                "-P",
-                "-h",
-                "-d",
-                "-m",
-                pattern,
-                "-e",
-                "hex",
-                "--absolute-names",
-                absolute.toString()),
-            SpecialFiles.XATTR_PACKAGE);
     Set<String> opaque = new TreeSet<>();
-    for (Map.Entry<String, Map<String, byte[]>> entry :
-        XattrDump.parse(new String(dump, StandardCharsets.UTF_8)).entrySet()) {
+    for (Map.Entry<Path, Map<String, byte[]>> entry :
+        SpecialFiles.readAttributes(layer, pattern).entrySet()) {
       boolean marked =
           entry.getValue().entrySet().stream()
               .anyMatch(
@@ -74,7 +56,7 @@ public final class OpaqueDirectories {
                       attributes.contains(e.getKey())
                           && Arrays.equals(e.getValue(), new byte[] {'y'}));
       if (marked) {
-        opaque.add(absolute.relativize(Path.of(entry.getKey())).toString());
+        opaque.add(entry.getKey().toString());
       }
     }
     return opaque;

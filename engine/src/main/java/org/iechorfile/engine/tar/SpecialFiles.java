@@ -103,6 +103,18 @@ final class SpecialFiles {
    * @return path relative to {@code root} to (name to value); files without attributes are absent
    */
   static Map<Path, Map<String, byte[]>> readAttributes(Path root) throws IOException {
+    return readAttributes(root, "-");
+  }
+
+  /**
+   * Reads the extended attributes whose names match the regular expression {@code pattern} of every
+   * file under {@code root} (not following symbolic links), with one getfattr run.
+   *
+   * @return path relative to {@code root} (empty for {@code root} itself) to (name to value); files
+   *     without matching attributes are absent
+   */
+  static Map<Path, Map<String, byte[]>> readAttributes(Path root, String pattern)
+      throws IOException {
     Path absolute = root.toAbsolutePath().normalize();
     byte[] dump =
         NativeTool.run(
@@ -113,7 +125,7 @@ final class SpecialFiles {
                 "-h",
                 "-d",
                 "-m",
-                "-",
+                pattern,
                 "-e",
                 "hex",
                 "--absolute-names",

@@ -24,10 +24,7 @@ class BasicAuthIT {
 
   @BeforeAll
   static void push() throws Exception {
-    busybox = BusyboxImage.build(Platform.LINUX_AMD64);
-    busybox.pushTo(
-        REGISTRY.client(StaticCredentials.of(REGISTRY.host(), "alice", "s3cret-pw")),
-        REGISTRY.reference("library/busybox:latest"));
+    busybox = REGISTRY.pushBusybox(StaticCredentials.of(REGISTRY.host(), "alice", "s3cret-pw"));
   }
 
   @Test

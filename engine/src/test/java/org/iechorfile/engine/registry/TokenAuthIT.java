@@ -26,10 +26,7 @@ class TokenAuthIT {
 
   @BeforeAll
   static void push() throws Exception {
-    busybox = BusyboxImage.build(Platform.LINUX_AMD64);
-    busybox.pushTo(
-        REGISTRY.client(StaticCredentials.of(REGISTRY.host(), "bob", "t0ken-pw")),
-        REGISTRY.reference("library/busybox:latest"));
+    busybox = REGISTRY.pushBusybox(StaticCredentials.of(REGISTRY.host(), "bob", "t0ken-pw"));
   }
 
   private TokenServer tokens() {

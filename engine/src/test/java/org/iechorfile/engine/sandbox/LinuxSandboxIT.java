@@ -157,14 +157,13 @@ class LinuxSandboxIT {
 
   @Test
   void run_withSupplementaryGroups_runsWithThoseGroups() throws Exception {
-    SandboxRequest base = withUser(request("id -u; id -g; id -G"), 1000, 1000, "/");
     SandboxRequest grouped =
         new SandboxRequest(
-            base.layersDirectory(),
-            base.lowerLayers(),
+            layers,
+            List.of("1"),
             upper,
             work,
-            base.argv(),
+            sh("id -u; id -g; id -G"),
             ENV,
             "/",
             1000,
@@ -198,21 +197,7 @@ class LinuxSandboxIT {
 
   @Test
   void run_withoutNetwork_seesOnlyLoopback() throws Exception {
-    SandboxRequest base = request("ls /sys/class/net");
-    SandboxRequest isolated =
-        new SandboxRequest(
-            base.layersDirectory(),
-            base.lowerLayers(),
-            upper,
-            work,
-            base.argv(),
-            ENV,
-            "/",
-            0,
-            0,
-            "box",
-            false,
-            List.of());
+    SandboxRequest isolated = request(List.of("1"), sh("ls /sys/class/net"), false, List.of());
     Recorder output = new Recorder();
     assertTrue(sandbox.run(isolated, output, new Cancellation()).succeeded(), output.stderr());
     assertEquals("lo\n", output.stdout());
@@ -222,21 +207,9 @@ class LinuxSandboxIT {
   void run_withMounts_bindsAndTmpfsAreUsableAndNotKept() throws Exception {
     Path cache = Files.createDirectory(scratch.resolve("cache"));
     Files.writeString(cache.resolve("seed"), "seeded\n");
-    SandboxRequest base =
-        request("cat /cache/seed; echo more > /cache/added; echo t > /scratch/t; cat /scratch/t");
     SandboxRequest mounted =
-        new SandboxRequest(
-            base.layersDirectory(),
-            base.lowerLayers(),
-            upper,
-            work,
-            base.argv(),
-            ENV,
-            "/",
-            0,
-            0,
-            "box",
-            true,
+        withMounts(
+            "cat /cache/seed; echo more > /cache/added; echo t > /scratch/t; cat /scratch/t",
             List.of(
                 new SandboxMount.Bind(cache, "/cache", false),
                 new SandboxMount.Tmpfs("/scratch", 1 << 20)));
@@ -258,20 +231,7 @@ class LinuxSandboxIT {
   }
 
   private SandboxRequest withMounts(String command, List<SandboxMount> mounts) {
-    SandboxRequest base = request(command);
-    return new SandboxRequest(
-        base.layersDirectory(),
-        base.lowerLayers(),
-        upper,
-        work,
-        base.argv(),
-        ENV,
-        "/",
-        0,
-        0,
-        "box",
-        true,
-        mounts);
+    return request(List.of("1"), sh(command), true, mounts);
   }
 
   @Test
@@ -320,21 +280,7 @@ class LinuxSandboxIT {
 
   @Test
   void run_unknownProgram_failsAsTheCommand() throws Exception {
-    SandboxRequest base = request("unused");
-    SandboxRequest missing =
-        new SandboxRequest(
-            base.layersDirectory(),
-            base.lowerLayers(),
-            upper,
-            work,
-            List.of("/no/such/program"),
-            ENV,
-            "/",
-            0,
-            0,
-            "box",
-            true,
-            List.of());
+    SandboxRequest missing = request(List.of("1"), List.of("/no/such/program"), true, List.of());
     Recorder output = new Recorder();
     SandboxResult result = sandbox.run(missing, output, new Cancellation());
     assertFalse(result.succeeded());
@@ -347,21 +293,9 @@ class LinuxSandboxIT {
     if (!Files.exists(linkLayer.resolve("var"), LinkOption.NOFOLLOW_LINKS)) {
       Files.createSymbolicLink(linkLayer.resolve("var"), Path.of("/etc"));
     }
-    SandboxRequest base = request("true");
     SandboxRequest escaping =
-        new SandboxRequest(
-            layers,
-            List.of("link", "1"),
-            upper,
-            work,
-            base.argv(),
-            ENV,
-            "/",
-            0,
-            0,
-            "box",
-            true,
-            List.of(new SandboxMount.Tmpfs("/var/x", 0)));
+        request(
+            List.of("link", "1"), sh("true"), true, List.of(new SandboxMount.Tmpfs("/var/x", 0)));
     SandboxException e =
         assertThrows(
             SandboxException.class,
@@ -392,19 +326,18 @@ class LinuxSandboxIT {
   }
 
   private SandboxRequest request(String script) {
+    return request(List.of("1"), sh(script), true, List.of());
+  }
+
+  /** A request as root in {@code /} over {@code lowers} of {@link #layers}. */
+  private SandboxRequest request(
+      List<String> lowers, List<String> argv, boolean network, List<SandboxMount> mounts) {
     return new SandboxRequest(
-        layers,
-        List.of("1"),
-        upper,
-        work,
-        List.of("/bin/sh", "-c", script),
-        ENV,
-        "/",
-        0,
-        0,
-        "box",
-        true,
-        List.of());
+        layers, lowers, upper, work, argv, ENV, "/", 0, 0, "box", network, mounts);
+  }
+
+  private static List<String> sh(String script) {
+    return List.of("/bin/sh", "-c", script);
   }
 
   private SandboxRequest withUser(SandboxRequest r, int uid, int gid, String workingDirectory) {

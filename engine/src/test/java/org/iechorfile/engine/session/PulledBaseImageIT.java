@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.iechorfile.engine.Failure;
-import org.iechorfile.engine.OutputChunk;
 import org.iechorfile.engine.PullProgress;
 import org.iechorfile.engine.SessionEvent;
 import org.iechorfile.engine.StepCompleted;
@@ -62,12 +60,7 @@ class PulledBaseImageIT {
       assertTrue(progress.get(progress.size() - 1).finished(), progress.toString());
       assertEquals("busybox", progress.get(0).image());
       List<SessionEvent> run = session.apply("RUN id -un; ls /etc/passwd");
-      String out =
-          run.stream()
-              .filter(OutputChunk.class::isInstance)
-              .map(e -> ((OutputChunk) e).text())
-              .collect(Collectors.joining());
-      assertEquals("root\n/etc/passwd\n", out);
+      assertEquals("root\n/etc/passwd\n", SandboxSessions.output(run));
     }
   }
 
@@ -76,26 +69,24 @@ class PulledBaseImageIT {
     try (Session session = session(REGISTRY.hubMirrorClient())) {
       session.apply("FROM busybox");
     }
-    RegistryClient dead =
-        new RegistryClient(
-            RegistryClient.defaultHttpClient(),
-            Clock.systemUTC(),
-            CredentialSource.ANONYMOUS,
-            RegistryMirrors.parse("docker.io=http://127.0.0.1:9"));
+    RegistryClient dead = unreachableHub();
     try (Session session = session(dead)) {
-      List<SessionEvent> events = session.apply("FROM busybox");
-      assertTrue(events.get(events.size() - 1) instanceof StepCompleted, events.toString());
+      SandboxSessions.completed(session, "FROM busybox");
     }
+  }
+
+  /** A client whose Docker Hub mirror is a loopback port nothing listens on. */
+  private static RegistryClient unreachableHub() {
+    return new RegistryClient(
+        RegistryClient.defaultHttpClient(),
+        Clock.systemUTC(),
+        CredentialSource.ANONYMOUS,
+        RegistryMirrors.parse("docker.io=http://127.0.0.1:9"));
   }
 
   @Test
   void from_unreachableRegistry_failsWithWhatToCheck() throws Exception {
-    RegistryClient dead =
-        new RegistryClient(
-            RegistryClient.defaultHttpClient(),
-            Clock.systemUTC(),
-            CredentialSource.ANONYMOUS,
-            RegistryMirrors.parse("docker.io=http://127.0.0.1:9"));
+    RegistryClient dead = unreachableHub();
     try (Session session = session(dead)) {
       List<SessionEvent> events = session.apply("FROM busybox:1.36");
       Failure failure = ((StepFailed) events.get(events.size() - 1)).failure();

@@ -7,16 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.iechorfile.engine.Failure;
-import org.iechorfile.engine.OutputChunk;
 import org.iechorfile.engine.SessionEvent;
-import org.iechorfile.engine.StepCompleted;
 import org.iechorfile.engine.StepFailed;
-import org.iechorfile.engine.sandbox.LinuxSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,12 +28,7 @@ class RunMountFromStageIT {
 
   @BeforeEach
   void open() throws Exception {
-    session =
-        Session.builder()
-            .home(home)
-            .sandbox(new LinuxSandbox(Clock.systemUTC()))
-            .images(BusyboxLayer.images(home))
-            .build();
+    session = SandboxSessions.builder(home).build();
     run("FROM busybox AS build");
     run("RUN mkdir -p /out/sub && echo built > /out/artifact && echo deep > /out/sub/file");
     run("FROM busybox");
@@ -50,16 +40,7 @@ class RunMountFromStageIT {
   }
 
   private String run(String instruction) {
-    List<SessionEvent> events = session.apply(instruction);
-    assertTrue(events.get(events.size() - 1) instanceof StepCompleted, events.toString());
-    return output(events);
-  }
-
-  private static String output(List<SessionEvent> events) {
-    return events.stream()
-        .filter(OutputChunk.class::isInstance)
-        .map(e -> ((OutputChunk) e).text())
-        .collect(Collectors.joining());
+    return SandboxSessions.completed(session, instruction);
   }
 
   private Path newestLayer() {
@@ -91,7 +72,9 @@ class RunMountFromStageIT {
     SessionEvent last = events.get(events.size() - 1);
     assertTrue(last instanceof StepFailed, events.toString());
     assertEquals(Failure.Kind.COMMAND_FAILED, ((StepFailed) last).failure().kind());
-    assertTrue(output(events).contains("Read-only file system"), output(events));
+    assertTrue(
+        SandboxSessions.output(events).contains("Read-only file system"),
+        SandboxSessions.output(events));
     assertEquals(before, session.current());
   }
 

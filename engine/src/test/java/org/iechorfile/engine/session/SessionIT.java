@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.iechorfile.engine.Failure;
-import org.iechorfile.engine.OutputChunk;
 import org.iechorfile.engine.SessionEvent;
 import org.iechorfile.engine.StepCompleted;
 import org.iechorfile.engine.StepFailed;
-import org.iechorfile.engine.sandbox.LinuxSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,12 +44,7 @@ class SessionIT {
   }
 
   private Session newSession(Path secret) throws Exception {
-    return Session.builder()
-        .home(home)
-        .sandbox(new LinuxSandbox(Clock.systemUTC()))
-        .images(BusyboxLayer.images(home))
-        .secret("token", new SecretSource.FromFile(secret))
-        .build();
+    return SandboxSessions.builder(home).secret("token", new SecretSource.FromFile(secret)).build();
   }
 
   @AfterEach
@@ -62,16 +53,11 @@ class SessionIT {
   }
 
   private static String output(List<SessionEvent> events) {
-    return events.stream()
-        .filter(OutputChunk.class::isInstance)
-        .map(e -> ((OutputChunk) e).text())
-        .collect(Collectors.joining());
+    return SandboxSessions.output(events);
   }
 
   private String run(String instruction) {
-    List<SessionEvent> events = session.apply(instruction);
-    assertTrue(events.get(events.size() - 1) instanceof StepCompleted, events.toString());
-    return output(events);
+    return SandboxSessions.completed(session, instruction);
   }
 
   @Test

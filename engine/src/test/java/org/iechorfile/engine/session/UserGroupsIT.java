@@ -1,16 +1,8 @@
 package org.iechorfile.engine.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-import java.util.stream.Collectors;
-import org.iechorfile.engine.OutputChunk;
-import org.iechorfile.engine.SessionEvent;
-import org.iechorfile.engine.StepCompleted;
-import org.iechorfile.engine.sandbox.LinuxSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,12 +19,7 @@ class UserGroupsIT {
 
   @BeforeEach
   void open() throws Exception {
-    session =
-        Session.builder()
-            .home(home)
-            .sandbox(new LinuxSandbox(Clock.systemUTC()))
-            .images(BusyboxLayer.images(home))
-            .build();
+    session = SandboxSessions.builder(home).build();
     run("FROM busybox");
     run("RUN echo 'wheel:x:10:root,app' >> /etc/group");
   }
@@ -43,12 +30,7 @@ class UserGroupsIT {
   }
 
   private String run(String instruction) {
-    List<SessionEvent> events = session.apply(instruction);
-    assertTrue(events.get(events.size() - 1) instanceof StepCompleted, events.toString());
-    return events.stream()
-        .filter(OutputChunk.class::isInstance)
-        .map(e -> ((OutputChunk) e).text())
-        .collect(Collectors.joining());
+    return SandboxSessions.completed(session, instruction);
   }
 
   @Test
