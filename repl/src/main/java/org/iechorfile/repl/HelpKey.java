@@ -76,6 +76,13 @@ final class HelpKey {
           "cannot read the image's files from the store: "
               + e.getMessage()
               + "; check IECHOR_HOME, or %reset to start over");
+    } catch (RuntimeException e) {
+      // Part of the REPL's outermost loop: an engine fault must not end the line being typed.
+      LOG.log(System.Logger.Level.DEBUG, "engine fault", e);
+      return styles.error(
+          "internal error: "
+              + e.getMessage()
+              + "; the session may be inconsistent: %reset to start over, or leave with Ctrl-D");
     }
   }
 }
