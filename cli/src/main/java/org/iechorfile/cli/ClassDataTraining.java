@@ -27,7 +27,10 @@ import org.jline.terminal.impl.ExternalTerminal;
  */
 public final class ClassDataTraining {
 
-  /** What the session types: the keys of a short first session, tab completions included. */
+  /**
+   * What the session types: the keys of a short first session, tab completions and help at the
+   * cursor included.
+   */
   private static final String KEYS =
       "FROM scratch\r"
           + "ENV GREETING=hello\r"
@@ -35,6 +38,7 @@ public final class ClassDataTraining {
           + "LABEL org.example.name=\"$GREETING\"\r"
           + "RU\t\t\u0015"
           + "COPY --\t\t\u0015"
+          + "RUN --mount\u001bh\u0015"
           + "%he\t ENV\r"
           + "%steps\r"
           + "%undo\r"

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real {@code iechorfile} (the shaded jar the build made) in tmux, typed at like a person
- * would: highlighting, completion, a heredoc over several lines, Ctrl-C during a long RUN, undo,
- * and history across restarts. FROM busybox pulls from a local registry standing in for Docker Hub.
+ * would: highlighting, completion, help at the cursor, a heredoc over several lines, Ctrl-C during
+ * a long RUN, undo, and history across restarts. FROM busybox pulls from a local registry standing
+ * in for Docker Hub.
  */
 @Timeout(180)
 class ReplTmuxIT {
@@ -96,6 +97,36 @@ class ReplTmuxIT {
       tmux.type("FROM bu");
       tmux.keys("Tab");
       tmux.await("busybox completed", s -> s.contains("]> FROM busybox:latest"), WAIT);
+    }
+  }
+
+  @Test
+  void helpKeys_documentFlagsAndImagePathsAboveTheLine() throws Exception {
+    try (Tmux tmux = start()) {
+      tmux.type("RUN --mount");
+      tmux.await("the typed line", s -> s.contains("[#0]> RUN --mount"), WAIT);
+      tmux.keys("F1");
+      String docs =
+          tmux.await(
+              "the --mount documentation above the line",
+              s -> s.contains("RUN --mount - ") && s.strip().endsWith("[#0]> RUN --mount"),
+              WAIT);
+      assertTrue(docs.contains("type=cache"), docs);
+      tmux.type("=type=cache,target=/root/.cache true");
+      tmux.await(
+          "the line to go on where it was",
+          s -> s.contains("[#0]> RUN --mount=type=cache,target=/root/.cache true"),
+          WAIT);
+      tmux.keys("C-u");
+      fromBusybox(tmux);
+      tmux.type("%ls /etc");
+      tmux.keys("M-h");
+      String path =
+          tmux.await(
+              "what is at /etc",
+              s -> s.contains("/etc\ndirectory of ") && s.strip().endsWith("]> %ls /etc"),
+              WAIT);
+      assertTrue(path.contains(" passwd\n"), path);
     }
   }
 

@@ -2,12 +2,14 @@ package org.iechorfile.repl;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.iechorfile.engine.Segment;
 import org.iechorfile.engine.command.CommandParser;
 import org.iechorfile.engine.command.CommandResult;
 import org.iechorfile.engine.command.CommandTarget;
 import org.iechorfile.engine.command.ScriptObserver;
 import org.iechorfile.engine.command.ScriptRunner;
+import org.iechorfile.engine.inspect.CursorInspector;
 import org.iechorfile.engine.session.Session;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -19,7 +21,7 @@ import org.jline.terminal.Terminal;
  * The interactive REPL: reads instructions and {@code %} commands with JLine (highlighting,
  * completion, multi-line input, persistent history), applies them through the session and prints
  * what happens. Ctrl-C clears the line, or stops the running step; Ctrl-D leaves, after a reminder
- * when the session has steps.
+ * when the session has steps. Alt-h or F1 explains what is under the cursor.
  */
 public final class Repl {
 
@@ -64,6 +66,7 @@ public final class Repl {
             .build();
     PrintWriter out = terminal.writer();
     Session session = target.session();
+    HelpKey.bind(reader, new CursorInspector(target.analysis(), session), styles);
     EventPrinter printer = new EventPrinter(out, styles, styles.colour());
     ResultPrinter results = new ResultPrinter(out, styles);
     session.addListener(printer);
@@ -102,7 +105,7 @@ public final class Repl {
 
   private void runLine(String input, ResultPrinter results, PrintWriter out) {
     try {
-      runner.run(input, target, observer(results));
+      runner.run(input, target, observer(results, out));
     } catch (RuntimeException e) {
       // The outermost loop: an engine fault must not end the REPL.
       LOG.log(System.Logger.Level.DEBUG, "engine fault", e);
@@ -116,7 +119,7 @@ public final class Repl {
     }
   }
 
-  private static ScriptObserver observer(ResultPrinter results) {
+  private ScriptObserver observer(ResultPrinter results, PrintWriter out) {
     return new ScriptObserver() {
       @Override
       public boolean starting(Segment segment) {
@@ -126,6 +129,11 @@ public final class Repl {
       @Override
       public void commandFinished(Segment segment, CommandResult result) {
         results.print(result);
+        if (result instanceof CommandResult.Help help
+            && target.analysis().help("").equals(Optional.of(help.documentation()))) {
+          out.print(HelpKey.KEYS);
+          out.flush();
+        }
       }
     };
   }

@@ -108,4 +108,45 @@ class ReplTest {
       assertTrue(out.contains("the session has 1 step that were never exported"), out);
     }
   }
+
+  @Test
+  void altH_onAFlag_printsItsDocumentationAndKeepsTheLine() throws IOException {
+    try (Session session = TestSessions.session(home)) {
+      String out = run(session, "FROM scratch\nRUN --network=none\u001bh echo hi\n");
+      assertTrue(out.contains("RUN --network - "), out);
+      int docs = out.indexOf("RUN --network - ");
+      assertTrue(docs < out.indexOf("#2 RUN"), out);
+      assertTrue(out.indexOf("[#1 scratch /]> RUN --network=none", docs) > docs, out);
+      assertEquals(2, session.steps().size(), out);
+      assertEquals("RUN --network=none echo hi", session.steps().get(1).source());
+    }
+  }
+
+  @Test
+  void altH_onAnImagePath_printsWhatIsThere() throws IOException {
+    try (Session session = TestSessions.session(home)) {
+      String out = run(session, "FROM scratch\nRUN make\n%cat /make\u001bh\n");
+      assertTrue(out.contains("/make\nfile, -rw-r--r-- (0644), owner 0:0, 4 B"), out);
+      assertTrue(out.contains("  make\n"), out);
+    }
+  }
+
+  @Test
+  void altH_onNothingDocumented_oneLineHint() throws IOException {
+    try (Session session = TestSessions.session(home)) {
+      String out = run(session, "\u001bh\n");
+      assertTrue(
+          out.contains("nothing to explain under the cursor; put it on an instruction"), out);
+    }
+  }
+
+  @Test
+  void help_overview_namesTheHelpKeys() throws IOException {
+    try (Session session = TestSessions.session(home)) {
+      String overview = run(session, "%help\n");
+      String topic = run(session, "%help RUN\n");
+      assertTrue(overview.contains("Alt-h (Esc h) or F1 shows the documentation"), overview);
+      assertTrue(!topic.contains("Alt-h"), topic);
+    }
+  }
 }

@@ -27,7 +27,7 @@ public record RunCommand(String line, boolean detached) implements Command {
     }
     Optional<String> problem;
     try {
-      problem = trials.get().start(target.session().current());
+      problem = trials.get().start(target.session());
       if (problem.isPresent()) {
         return CommandResult.rejected(line, problem.get());
       }

@@ -35,14 +35,7 @@ public record ShCommand(String line, String command) implements Command {
     SandboxResult result;
     try {
       result =
-          trials
-              .get()
-              .sh(
-                  target.session().current(),
-                  command,
-                  Optional.empty(),
-                  output,
-                  new Cancellation());
+          trials.get().sh(target.session(), command, Optional.empty(), output, new Cancellation());
     } catch (SandboxException | IOException e) {
       return CommandResult.rejected(line, "%sh could not run: " + e.getMessage());
     } catch (InterruptedException e) {

@@ -44,7 +44,7 @@ public record ShellCommand(String line, boolean failed) implements Command {
       }
     }
     try {
-      SandboxResult result = trials.get().shell(target.session().current(), extra);
+      SandboxResult result = trials.get().shell(target.session(), extra);
       return new CommandResult.Message(
           "shell exited with status " + result.exitCode() + "; nothing it changed was kept");
     } catch (SandboxException | IOException e) {

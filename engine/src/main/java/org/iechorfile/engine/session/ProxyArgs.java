@@ -1,9 +1,11 @@
 package org.iechorfile.engine.session;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The predefined proxy ARGs ({@code HTTP_PROXY}, {@code HTTPS_PROXY}, {@code FTP_PROXY}, {@code
@@ -58,5 +60,23 @@ final class ProxyArgs {
           }
         });
     return proxies;
+  }
+
+  /**
+   * Adds to {@code environment} ({@code NAME=VALUE} entries) each of {@code proxies} whose name it
+   * does not set yet: what the image's ENV, the ARGs in scope and secrets set wins.
+   */
+  static void addMissing(List<String> environment, Map<String, String> proxies) {
+    Set<String> names = new HashSet<>();
+    for (String entry : environment) {
+      int eq = entry.indexOf('=');
+      names.add(eq < 0 ? entry : entry.substring(0, eq));
+    }
+    proxies.forEach(
+        (name, value) -> {
+          if (names.add(name)) {
+            environment.add(name + "=" + value);
+          }
+        });
   }
 }

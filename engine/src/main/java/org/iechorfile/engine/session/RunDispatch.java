@@ -5,13 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -185,7 +183,7 @@ final class RunDispatch {
     }
     List<String> environment = environment(state);
     environment.addAll(prepared.environment());
-    withProxies(environment);
+    ProxyArgs.addMissing(environment, proxies.get());
     List<String> lowers = new ArrayList<>();
     for (int i = state.layers().size() - 1; i >= 0; i--) {
       lowers.add(state.layers().get(i).shortName());
@@ -282,23 +280,6 @@ final class RunDispatch {
     List<String> entries = new ArrayList<>();
     env.forEach((k, v) -> entries.add(k + "=" + v));
     return entries;
-  }
-
-  /** Adds the proxy variables that ENV, the ARGs in scope and secrets do not set. */
-  private void withProxies(List<String> environment) {
-    Set<String> names = new HashSet<>();
-    for (String entry : environment) {
-      int eq = entry.indexOf('=');
-      names.add(eq < 0 ? entry : entry.substring(0, eq));
-    }
-    proxies
-        .get()
-        .forEach(
-            (name, value) -> {
-              if (names.add(name)) {
-                environment.add(name + "=" + value);
-              }
-            });
   }
 
   private static List<String> keyParts(ImageState state, Run run, List<String> argv) {

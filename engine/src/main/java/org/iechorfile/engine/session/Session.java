@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +77,7 @@ public final class Session implements AutoCloseable {
   private final Timeline timeline;
   private final CopyOnWriteArrayList<SessionListener> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, String> buildArgs = new LinkedHashMap<>();
+  private final Map<String, String> hostProxies;
   private volatile Cancellation running = new Cancellation();
   private Optional<StepLayers.Draft> failedDraft = Optional.empty();
   private Optional<Path> context;
@@ -90,7 +92,7 @@ public final class Session implements AutoCloseable {
     this.layers = new StepLayers(builder.home, live::hold);
     this.cache = new BuildCache(builder.home);
     this.configs = buildArgs -> new ConfigDispatch(clock.instant(), buildArgs);
-    Map<String, String> hostProxies = new LinkedHashMap<>(builder.proxies);
+    this.hostProxies = new LinkedHashMap<>(builder.proxies);
     this.froms = new FromDispatch(builder.images, builder.platform);
     this.runs =
         new RunDispatch(
@@ -494,6 +496,17 @@ public final class Session implements AutoCloseable {
   /** The build arguments set so far. */
   public Map<String, String> buildArgs() {
     return Map.copyOf(buildArgs);
+  }
+
+  /**
+   * The proxy variables a RUN started now gets besides the image's ENV and the ARGs in scope: those
+   * passed with {@link Builder#proxiesFrom}, overridden by the predefined proxy build args in both
+   * spellings. {@code %sh}, {@code %shell} and {@code %run} pass them on the same way.
+   *
+   * @return the variables by name, in a stable order; unmodifiable
+   */
+  public Map<String, String> proxyEnvironment() {
+    return Collections.unmodifiableMap(ProxyArgs.environment(hostProxies, buildArgs));
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.iechorfile.engine.spi.Cancellation;
@@ -17,7 +18,9 @@ import org.iechorfile.engine.spi.SandboxResult;
  * Runs commands in an image without keeping anything: {@code %sh} runs one and waits, {@code %run
  * -d} starts the image's ENTRYPOINT and CMD in the background with the host's network (so a web app
  * answers on localhost), {@code %logs} shows its output and {@code %stop} ends it. Each command
- * writes into a draft upper directory that is removed when it ends.
+ * writes into a draft upper directory that is removed when it ends. Commands get the session's
+ * {@linkplain Session#proxyEnvironment() proxy variables} where the image's ENV does not set them,
+ * as RUN does, so that {@code %sh apt-get update} works behind a proxy.
  *
  * <p>One background command at a time. {@link #sh} is called from the session's thread; {@link
  * #logs}, {@link #stop} and {@link #running} from any thread.
@@ -45,19 +48,20 @@ public final class Trials implements AutoCloseable {
 
   /**
    * Runs {@code command} with the image's shell (SHELL, or {@code /bin/sh -c}), environment, user
-   * and WORKDIR on {@code state}, with {@code extraLayer} (a failed step's files) on top when
-   * given, and waits for it. Nothing it writes is kept.
+   * and WORKDIR on {@code session}'s current image, with {@code extraLayer} (a failed step's files)
+   * on top when given, and waits for it. Nothing it writes is kept.
    *
    * @throws SandboxException when the sandbox cannot be set up; its message says why
    * @throws IOException when the user's ids cannot be read from the image or the draft made
    */
   public SandboxResult sh(
-      ImageState state,
+      Session session,
       String command,
       Optional<Path> extraLayer,
       SandboxOutput output,
       Cancellation cancellation)
       throws SandboxException, IOException, InterruptedException {
+    ImageState state = session.current();
     List<String> argv =
         new ArrayList<>(
             state.config().shell().isEmpty()
@@ -66,37 +70,49 @@ public final class Trials implements AutoCloseable {
     argv.add(command);
     StepLayers.Draft draft = layers.draft();
     try {
-      return sandbox.run(request(state, argv, extraLayer, draft, true), output, cancellation);
+      return sandbox.run(
+          request(state, session.proxyEnvironment(), argv, extraLayer, draft, true),
+          output,
+          cancellation);
     } finally {
       layers.discard(draft);
     }
   }
 
   /**
-   * Opens the image's shell ({@code /bin/sh}) on this process's terminal, on {@code state} with
-   * {@code extraLayer} (a failed step's files) on top when given, and waits until it exits. Nothing
-   * it writes is kept.
+   * Opens the image's shell ({@code /bin/sh}) on this process's terminal, on {@code session}'s
+   * current image with {@code extraLayer} (a failed step's files) on top when given, and waits
+   * until it exits. Nothing it writes is kept.
    *
    * @throws SandboxException when the sandbox cannot be set up or attach the terminal
    */
-  public SandboxResult shell(ImageState state, Optional<Path> extraLayer)
+  public SandboxResult shell(Session session, Optional<Path> extraLayer)
       throws SandboxException, IOException, InterruptedException {
     StepLayers.Draft draft = layers.draft();
     try {
-      return sandbox.runAttached(request(state, INTERACTIVE_SHELL, extraLayer, draft, true));
+      return sandbox.runAttached(
+          request(
+              session.current(),
+              session.proxyEnvironment(),
+              INTERACTIVE_SHELL,
+              extraLayer,
+              draft,
+              true));
     } finally {
       layers.discard(draft);
     }
   }
 
   /**
-   * Starts the image's ENTRYPOINT and CMD in the background with the host's network.
+   * Starts the ENTRYPOINT and CMD of {@code session}'s current image in the background with the
+   * host's network.
    *
    * @return why nothing was started (no command in the image, one already running, the sandbox
    *     unavailable); empty when it started
    */
-  public synchronized Optional<String> start(ImageState state)
+  public synchronized Optional<String> start(Session session)
       throws IOException, InterruptedException {
+    ImageState state = session.current();
     if (background.isPresent() && background.get().running()) {
       return Optional.of(
           "%run: " + background.get().describe() + " is still running; stop it with %stop first");
@@ -114,7 +130,7 @@ public final class Trials implements AutoCloseable {
     StepLayers.Draft draft = layers.draft();
     SandboxRequest request;
     try {
-      request = request(state, argv, Optional.empty(), draft, true);
+      request = request(state, session.proxyEnvironment(), argv, Optional.empty(), draft, true);
     } catch (IOException | RuntimeException e) {
       layers.discard(draft);
       throw e;
@@ -167,9 +183,13 @@ public final class Trials implements AutoCloseable {
     }
   }
 
-  /** The sandbox request for {@code argv} on {@code state}, writing into {@code draft}. */
+  /**
+   * The sandbox request for {@code argv} on {@code state}, writing into {@code draft}, with the
+   * {@code proxies} that the image's ENV and ARGs do not set.
+   */
   SandboxRequest request(
       ImageState state,
+      Map<String, String> proxies,
       List<String> argv,
       Optional<Path> extraLayer,
       StepLayers.Draft draft,
@@ -188,13 +208,15 @@ public final class Trials implements AutoCloseable {
     for (int i = state.layers().size() - 1; i >= 0; i--) {
       lowers.add(state.layers().get(i).shortName());
     }
+    List<String> environment = RunDispatch.environment(state);
+    ProxyArgs.addMissing(environment, proxies);
     return new SandboxRequest(
         layers.linkDirectory(),
         lowers,
         draft.upper(),
         draft.work(),
         argv,
-        RunDispatch.environment(state),
+        environment,
         workdir,
         ids.uid(),
         ids.gid(),

@@ -51,13 +51,13 @@ class TrialsIT {
     StringBuilder out = new StringBuilder();
 
     trials.sh(
-        session.current(),
+        session,
         "echo made > /made && cat /made && id -u",
         Optional.empty(),
         sink(out),
         new Cancellation());
     StringBuilder again = new StringBuilder();
-    trials.sh(session.current(), "ls /made", Optional.empty(), sink(again), new Cancellation());
+    trials.sh(session, "ls /made", Optional.empty(), sink(again), new Cancellation());
 
     assertEquals("made\n0\n", out.toString());
     assertTrue(again.toString().contains("No such file"), again.toString());
@@ -68,8 +68,7 @@ class TrialsIT {
     session.apply("RUN echo partial > /partial && false");
     StringBuilder out = new StringBuilder();
 
-    trials.sh(
-        session.current(), "cat /partial", session.failedLayer(), sink(out), new Cancellation());
+    trials.sh(session, "cat /partial", session.failedLayer(), sink(out), new Cancellation());
 
     assertEquals("partial\n", out.toString());
   }
@@ -84,6 +83,7 @@ class TrialsIT {
         sandbox.runAttached(
             trials.request(
                 session.current(),
+                session.proxyEnvironment(),
                 java.util.List.of("/bin/sh", "-c", "test -x /bin/busybox && exit 3"),
                 Optional.empty(),
                 draft,
@@ -102,7 +102,7 @@ class TrialsIT {
     session.apply(
         "CMD [\"httpd\", \"-f\", \"-v\", \"-p\", \"127.0.0.1:" + port + "\", \"-h\", \"/www\"]");
 
-    assertEquals(Optional.empty(), trials.start(session.current()));
+    assertEquals(Optional.empty(), trials.start(session));
     String body = fetch(port);
 
     assertEquals("served by the image\n", body);

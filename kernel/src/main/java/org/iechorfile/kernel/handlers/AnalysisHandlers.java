@@ -3,17 +3,13 @@ package org.iechorfile.kernel.handlers;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.iechorfile.engine.Analysis;
 import org.iechorfile.engine.Completeness;
 import org.iechorfile.engine.Completions;
-import org.iechorfile.engine.Documentation;
 import org.iechorfile.engine.command.CommandTarget;
-import org.iechorfile.engine.inspect.Answer;
-import org.iechorfile.engine.inspect.ImageInspector;
-import org.iechorfile.engine.inspect.PathReport;
-import org.iechorfile.engine.session.Session;
+import org.iechorfile.engine.inspect.CursorHelp;
+import org.iechorfile.engine.inspect.CursorInspector;
 import org.iechorfile.kernel.protocol.Replies;
 import org.iechorfile.kernel.protocol.Requests;
 
@@ -28,16 +24,16 @@ public final class AnalysisHandlers {
   private static final System.Logger LOG = System.getLogger(AnalysisHandlers.class.getName());
 
   private final Supplier<Analysis> analysis;
-  private final Supplier<Optional<Session>> session;
+  private final Supplier<CursorInspector> inspector;
 
   /** Handlers over {@code analysis}, asked for on the first request; paths are not looked up. */
   public AnalysisHandlers(Supplier<Analysis> analysis) {
-    this(analysis, Optional::empty);
+    this(analysis, () -> new CursorInspector(analysis.get()));
   }
 
-  private AnalysisHandlers(Supplier<Analysis> analysis, Supplier<Optional<Session>> session) {
+  private AnalysisHandlers(Supplier<Analysis> analysis, Supplier<CursorInspector> inspector) {
     this.analysis = analysis;
-    this.session = session;
+    this.inspector = inspector;
   }
 
   /**
@@ -47,7 +43,11 @@ public final class AnalysisHandlers {
    */
   public static AnalysisHandlers withImage(Supplier<CommandTarget> target) {
     return new AnalysisHandlers(
-        () -> target.get().analysis(), () -> Optional.of(target.get().session()));
+        () -> target.get().analysis(),
+        () -> {
+          CommandTarget opened = target.get();
+          return new CursorInspector(opened.analysis(), opened.session());
+        });
   }
 
   /** The {@code is_complete_request} handler. */
@@ -83,38 +83,17 @@ public final class AnalysisHandlers {
   }
 
   Replies.Inspect inspect(Requests.Inspect request) {
-    Optional<String> path = analysis.get().pathAt(request.code(), request.cursorPos());
-    Optional<Session> current = session.get();
-    if (path.isPresent() && current.isPresent()) {
-      return inspectPath(current.get(), path.get());
-    }
-    Optional<Documentation> docs = analysis.get().inspect(request.code(), request.cursorPos());
-    if (docs.isPresent()) {
-      return new Replies.Inspect(
-          "ok",
-          true,
-          Map.of("text/plain", docs.get().toPlainText(), "text/markdown", docs.get().toMarkdown()),
-          Map.of());
-    }
-    return new Replies.Inspect("ok", false, Map.of(), Map.of());
-  }
-
-  private static Replies.Inspect inspectPath(Session session, String path) {
     try {
-      Answer<PathReport> report = new ImageInspector(session).describe(OptionalInt.empty(), path);
-      if (report.found()) {
+      Optional<CursorHelp> help = inspector.get().at(request.code(), request.cursorPos());
+      if (help.isPresent()) {
         return new Replies.Inspect(
             "ok",
             true,
-            Map.of(
-                "text/plain",
-                report.get().toPlainText(),
-                "text/markdown",
-                report.get().toMarkdown()),
+            Map.of("text/plain", help.get().plainText(), "text/markdown", help.get().markdown()),
             Map.of());
       }
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.DEBUG, "cannot look at " + path + " in the image", e);
+      LOG.log(System.Logger.Level.DEBUG, "cannot look at the image under the cursor", e);
     }
     return new Replies.Inspect("ok", false, Map.of(), Map.of());
   }
