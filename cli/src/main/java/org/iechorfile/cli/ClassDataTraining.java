@@ -55,8 +55,12 @@ public final class ClassDataTraining {
     Path scratch = Files.createDirectories(Path.of(args[0]));
     Map<String, String> environment = new HashMap<>(System.getenv());
     environment.put("IECHOR_HOME", scratch.resolve("store").toString());
+    Launch launch = new Launch(environment, InputStream.nullInputStream(), true, scratch);
+    // The command line is parsed as for a plain ./iechorfile, without running it.
+    RootCommand.commandLineFor(launch).parseArgs();
     Analysis.preload();
     Workspace workspace = Workspace.fromEnvironment(environment);
+    workspace.images();
     try (Session session = workspace.newSession().context(scratch).build();
         Terminal terminal =
             new ExternalTerminal(
@@ -66,7 +70,6 @@ public final class ClassDataTraining {
                 OutputStream.nullOutputStream(),
                 StandardCharsets.UTF_8)) {
       terminal.setSize(new Size(100, 30));
-      Launch launch = new Launch(environment, InputStream.nullInputStream(), true, scratch);
       CommandTarget target = Sessions.target(session, workspace, launch);
       Styles styles = Styles.forTerminal(terminal.getType(), true, Map.of());
       new Repl(terminal, target, scratch.resolve("history"), styles).run();

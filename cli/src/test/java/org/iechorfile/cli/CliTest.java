@@ -32,10 +32,36 @@ class CliTest {
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             false,
             dir);
-    CommandLine line = RootCommand.commandLine(launch);
+    CommandLine line = RootCommand.commandLineFor(launch, args);
     line.setOut(new PrintWriter(out));
     line.setErr(new PrintWriter(err));
     return line.execute(args);
+  }
+
+  @Test
+  void commandLineFor_subcommandOrNothing_setsUpOnlyThatOne() {
+    Launch launch = new Launch(Map.of(), new ByteArrayInputStream(new byte[0]), false, dir);
+
+    assertEquals(
+        java.util.Set.of("repl"), RootCommand.commandLineFor(launch).getSubcommands().keySet());
+    assertEquals(
+        java.util.Set.of("build"),
+        RootCommand.commandLineFor(launch, "build", ".").getSubcommands().keySet());
+    assertEquals(
+        RootCommand.commandLine(launch).getSubcommands().keySet(),
+        RootCommand.commandLineFor(launch, "--help").getSubcommands().keySet());
+  }
+
+  @Test
+  void help_root_listsEverySubcommand() {
+    int status = run("", "--help");
+
+    assertEquals(0, status, err::toString);
+    for (String name :
+        java.util.List.of(
+            "repl", "build", "parse", "pull", "images", "load", "push", "gc", "kernel")) {
+      assertTrue(out.toString().contains("  " + name + " "), out::toString);
+    }
   }
 
   @Test
