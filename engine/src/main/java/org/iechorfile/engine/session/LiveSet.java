@@ -35,6 +35,7 @@ final class LiveSet {
   private final Set<String> retained = new LinkedHashSet<>();
   private final Set<String> held = new LinkedHashSet<>();
   private final Set<String> claimed = new LinkedHashSet<>();
+  private Set<String> written = Set.of();
   private boolean closed;
 
   private LiveSet(Path directory, String name, StoreLock storeLock, OwnerLock lock) {
@@ -120,6 +121,10 @@ final class LiveSet {
     }
     Set<String> ids = new LinkedHashSet<>(retained);
     ids.addAll(held);
+    if (ids.equals(written)) {
+      // A step that made no layer (ENV, a cache hit on a held layer) changes nothing on disk.
+      return;
+    }
     StringBuilder text = new StringBuilder();
     ids.forEach(id -> text.append(id).append('\n'));
     Path temp = directory.resolve(name + LIST + ".tmp");
@@ -129,5 +134,6 @@ final class LiveSet {
         directory.resolve(name + LIST),
         StandardCopyOption.ATOMIC_MOVE,
         StandardCopyOption.REPLACE_EXISTING);
+    written = ids;
   }
 }
