@@ -69,15 +69,12 @@ public final class Session implements AutoCloseable {
   private final FromDispatch froms;
   private final RunDispatch runs;
   private final CopyDispatch copies;
-  private final StepLayers layers;
-  private final LiveSet live;
-  private final LayerCollector collector;
+  private final SessionLayers layers;
   private final BuildCache cache;
   private final Timeline timeline;
   private final CopyOnWriteArrayList<SessionListener> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, String> buildArgs = new LinkedHashMap<>();
   private volatile Cancellation running = new Cancellation();
-  private Optional<StepLayers.Draft> failedDraft = Optional.empty();
   private Optional<Path> context;
   private boolean cacheEnabled;
   private boolean closed;
@@ -85,9 +82,7 @@ public final class Session implements AutoCloseable {
   private Session(Builder builder) throws IOException {
     this.clock = builder.clock;
     this.platform = builder.platform;
-    this.live = LiveSet.open(builder.home);
-    this.collector = new LayerCollector(builder.home);
-    this.layers = new StepLayers(builder.home, live::hold);
+    this.layers = SessionLayers.open(builder.home);
     this.cache = new BuildCache(builder.home);
     this.configs = buildArgs -> new ConfigDispatch(clock.instant(), buildArgs);
     Map<String, String> hostProxies = new LinkedHashMap<>(builder.proxies);
@@ -95,14 +90,14 @@ public final class Session implements AutoCloseable {
     this.runs =
         new RunDispatch(
             builder.sandbox,
-            layers,
+            layers.steps(),
             cache,
             new RunMounts(builder.home, () -> context, builder.secrets, builder.images),
             () -> ProxyArgs.environment(hostProxies, buildArgs),
             clock);
     this.copies =
         new CopyDispatch(
-            layers,
+            layers.steps(),
             cache,
             builder.images,
             new AddSources(AddSources.defaultClient(), "git"),
@@ -207,7 +202,7 @@ public final class Session implements AutoCloseable {
       List<Diagnostic> warnings,
       EventLog log) {
     Instant start = clock.instant();
-    dropFailedDraft();
+    layers.dropFailed();
     log.emit(new StepStarted(id, node.original(), start));
     Cancellation cancellation = new Cancellation();
     running = cancellation;
@@ -253,7 +248,7 @@ public final class Session implements AutoCloseable {
     ChangeCard card = ChangeCards.of(state, next, changes, duration, outcome);
     String keyword = instruction.keyword().name();
     timeline.push(new StepRecord(id, node, keyword, next, duration, outcome, escape, card));
-    publishLayers();
+    layers.publish(timeline.all().stream().map(StepRecord::state).toList());
     log.emit(new StepCompleted(id, node.original(), duration, outcome, warnings, card));
     return true;
   }
@@ -282,7 +277,7 @@ public final class Session implements AutoCloseable {
               cacheEnabled,
               (channel, text) -> log.emit(new OutputChunk(id, channel, text)),
               cancellation,
-              draft -> failedDraft = Optional.of(draft),
+              layers::keepFailed,
               (image, layer, done, total) ->
                   log.emit(new PullProgress(id, image, layer, done, total)));
       next = result.state();
@@ -533,7 +528,7 @@ public final class Session implements AutoCloseable {
 
   /** The upper directory of the last failed RUN, kept for inspection until the next step. */
   public Optional<Path> failedLayer() {
-    return failedDraft.map(StepLayers.Draft::upper);
+    return layers.failedLayer();
   }
 
   /**
@@ -573,40 +568,7 @@ public final class Session implements AutoCloseable {
     }
     closed = true;
     running.cancel();
-    dropFailedDraft();
-    layers.settle();
-    try {
-      live.close();
-      collector.release(live.claimed());
-    } catch (IOException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "cannot remove the session's layers; iechorfile gc will: " + e.getMessage());
-    }
-  }
-
-  /**
-   * Publishes the layers the steps use (live and redoable, their stages too) so that garbage
-   * collection in any process keeps them; called whenever the list of steps changes.
-   */
-  private void publishLayers() {
-    try {
-      live.retain(LiveSet.layersOf(timeline.all().stream().map(StepRecord::state).toList()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot record the session's layers in the store", e);
-    }
-  }
-
-  private void dropFailedDraft() {
-    if (failedDraft.isPresent()) {
-      try {
-        layers.discard(failedDraft.get());
-      } catch (IOException e) {
-        LOG.log(
-            System.Logger.Level.WARNING, "cannot remove a failed step's files: " + e.getMessage());
-      }
-      failedDraft = Optional.empty();
-    }
+    layers.close();
   }
 
   private void requireOpen() {
