@@ -73,16 +73,15 @@ public final class Session implements AutoCloseable {
   private final BuildCache cache;
   private final Timeline timeline;
   private final CopyOnWriteArrayList<SessionListener> listeners = new CopyOnWriteArrayList<>();
-  private final Map<String, String> buildArgs = new LinkedHashMap<>();
+  private final StepSettings settings;
   private volatile Cancellation running = new Cancellation();
-  private Optional<Path> context;
-  private boolean cacheEnabled;
   private boolean closed;
 
   private Session(Builder builder) throws IOException {
     this.clock = builder.clock;
     this.platform = builder.platform;
     this.layers = SessionLayers.open(builder.home);
+    this.settings = new StepSettings(builder.buildArgs, builder.context, builder.cache);
     this.cache = new BuildCache(builder.home);
     this.configs = buildArgs -> new ConfigDispatch(clock.instant(), buildArgs);
     Map<String, String> hostProxies = new LinkedHashMap<>(builder.proxies);
@@ -92,8 +91,8 @@ public final class Session implements AutoCloseable {
             builder.sandbox,
             layers.steps(),
             cache,
-            new RunMounts(builder.home, () -> context, builder.secrets, builder.images),
-            () -> ProxyArgs.environment(hostProxies, buildArgs),
+            new RunMounts(builder.home, settings::context, builder.secrets, builder.images),
+            () -> ProxyArgs.environment(hostProxies, settings.buildArgs()),
             clock);
     this.copies =
         new CopyDispatch(
@@ -102,10 +101,7 @@ public final class Session implements AutoCloseable {
             builder.images,
             new AddSources(AddSources.defaultClient(), "git"),
             clock);
-    this.context = builder.context;
     this.timeline = new Timeline(ImageState.initial(builder.platform));
-    this.cacheEnabled = builder.cache;
-    this.buildArgs.putAll(builder.buildArgs);
   }
 
   /** A builder for a session. */
@@ -274,7 +270,7 @@ public final class Session implements AutoCloseable {
           runs.run(
               state,
               run,
-              cacheEnabled,
+              settings.cacheEnabled(),
               (channel, text) -> log.emit(new OutputChunk(id, channel, text)),
               cancellation,
               layers::keepFailed,
@@ -286,7 +282,7 @@ public final class Session implements AutoCloseable {
           new LayerCommitted(
               id, result.layer().id(), result.layer().bytes(), Math.max(0, result.entries())));
     } else if (ConfigDispatch.handles(instruction)) {
-      next = configs.create(buildArgs).apply(state, instruction);
+      next = configs.create(settings.buildArgs()).apply(state, instruction);
     } else if (instruction instanceof Copy || instruction instanceof Add) {
       CopyDispatch.Outcome result =
           copies.apply(
@@ -294,8 +290,8 @@ public final class Session implements AutoCloseable {
               instruction instanceof Copy copy
                   ? CopyRequest.of(copy)
                   : CopyRequest.of((Add) instruction),
-              context,
-              cacheEnabled,
+              settings.context(),
+              settings.cacheEnabled(),
               (image, layer, done, total) ->
                   log.emit(new PullProgress(id, image, layer, done, total)));
       next = result.state();
@@ -483,12 +479,12 @@ public final class Session implements AutoCloseable {
    * ALL_PROXY}, in any case) also reach later RUN steps without an ARG, outside the cache key.
    */
   public void setBuildArg(String name, String value) {
-    buildArgs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    settings.setBuildArg(name, value);
   }
 
   /** The build arguments set so far. */
   public Map<String, String> buildArgs() {
-    return Map.copyOf(buildArgs);
+    return Map.copyOf(settings.buildArgs());
   }
 
   /**
@@ -498,23 +494,22 @@ public final class Session implements AutoCloseable {
    * @param directory the context directory; it is checked when a step reads it
    */
   public void setContext(Path directory) {
-    context =
-        Optional.of(Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize());
+    settings.setContext(directory);
   }
 
   /** The build context, if one is set. */
   public Optional<Path> context() {
-    return context;
+    return settings.context();
   }
 
   /** Turns the build cache on or off for later steps. */
   public void setCacheEnabled(boolean enabled) {
-    cacheEnabled = enabled;
+    settings.setCacheEnabled(enabled);
   }
 
   /** Whether later steps use the build cache. */
   public boolean cacheEnabled() {
-    return cacheEnabled;
+    return settings.cacheEnabled();
   }
 
   /** Forgets every build-cache record of the store (for every session using it). */
