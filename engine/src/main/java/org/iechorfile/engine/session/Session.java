@@ -19,9 +19,6 @@ import org.iechorfile.engine.ConfigChange;
 import org.iechorfile.engine.ConfigChanged;
 import org.iechorfile.engine.Diagnostic;
 import org.iechorfile.engine.Failure;
-import org.iechorfile.engine.LayerCommitted;
-import org.iechorfile.engine.OutputChunk;
-import org.iechorfile.engine.PullProgress;
 import org.iechorfile.engine.SessionEvent;
 import org.iechorfile.engine.SessionListener;
 import org.iechorfile.engine.StepCompleted;
@@ -33,16 +30,13 @@ import org.iechorfile.engine.StepStarted;
 import org.iechorfile.engine.StepUndone;
 import org.iechorfile.engine.image.Platform;
 import org.iechorfile.engine.image.RuntimeConfig;
-import org.iechorfile.engine.instruction.Add;
 import org.iechorfile.engine.instruction.Arg;
-import org.iechorfile.engine.instruction.Copy;
 import org.iechorfile.engine.instruction.ExpansionResult;
 import org.iechorfile.engine.instruction.From;
 import org.iechorfile.engine.instruction.Instruction;
 import org.iechorfile.engine.instruction.InstructionExpander;
 import org.iechorfile.engine.instruction.InstructionParser;
 import org.iechorfile.engine.instruction.ParseResult;
-import org.iechorfile.engine.instruction.Run;
 import org.iechorfile.engine.spi.Cancellation;
 import org.iechorfile.engine.spi.Sandbox;
 import org.iechorfile.engine.syntax.LineParser;
@@ -65,10 +59,7 @@ public final class Session implements AutoCloseable {
   private final Clock clock;
   private final Platform platform;
   private final InstructionParser parser = new InstructionParser();
-  private final ConfigDispatch.Factory configs;
-  private final FromDispatch froms;
-  private final RunDispatch runs;
-  private final CopyDispatch copies;
+  private final StepExecutor executor;
   private final SessionLayers layers;
   private final BuildCache cache;
   private final Timeline timeline;
@@ -77,31 +68,14 @@ public final class Session implements AutoCloseable {
   private volatile Cancellation running = new Cancellation();
   private boolean closed;
 
-  private Session(Builder builder) throws IOException {
-    this.clock = builder.clock;
-    this.platform = builder.platform;
-    this.layers = SessionLayers.open(builder.home);
-    this.settings = new StepSettings(builder.buildArgs, builder.context, builder.cache);
-    this.cache = new BuildCache(builder.home);
-    this.configs = buildArgs -> new ConfigDispatch(clock.instant(), buildArgs);
-    Map<String, String> hostProxies = new LinkedHashMap<>(builder.proxies);
-    this.froms = new FromDispatch(builder.images, builder.platform);
-    this.runs =
-        new RunDispatch(
-            builder.sandbox,
-            layers.steps(),
-            cache,
-            new RunMounts(builder.home, settings::context, builder.secrets, builder.images),
-            () -> ProxyArgs.environment(hostProxies, settings.buildArgs()),
-            clock);
-    this.copies =
-        new CopyDispatch(
-            layers.steps(),
-            cache,
-            builder.images,
-            new AddSources(AddSources.defaultClient(), "git"),
-            clock);
-    this.timeline = new Timeline(ImageState.initial(builder.platform));
+  private Session(SessionSetup setup) throws IOException {
+    this.clock = setup.clock();
+    this.platform = setup.platform();
+    this.layers = SessionLayers.open(setup.home());
+    this.settings = new StepSettings(setup.buildArgs(), setup.context(), setup.cache());
+    this.cache = new BuildCache(setup.home());
+    this.executor = StepExecutor.create(setup, settings, layers, cache);
+    this.timeline = new Timeline(ImageState.initial(setup.platform()));
   }
 
   /** A builder for a session. */
@@ -205,12 +179,10 @@ public final class Session implements AutoCloseable {
     ImageState next;
     CacheOutcome outcome;
     try {
-      Executed executed = execute(id, instruction, state, cancellation, log);
+      StepExecutor.Executed executed =
+          executor.execute(id, instruction, escape, state, cancellation, log);
       next = executed.state();
       outcome = executed.cache();
-      if (instruction instanceof From) {
-        next = runTriggers(id, escape, next, cancellation, log);
-      }
     } catch (StepRejection e) {
       log.emit(new StepRejected(id, node.original(), e.diagnostics()));
       return false;
@@ -247,99 +219,6 @@ public final class Session implements AutoCloseable {
     layers.publish(timeline.all().stream().map(StepRecord::state).toList());
     log.emit(new StepCompleted(id, node.original(), duration, outcome, warnings, card));
     return true;
-  }
-
-  /** What carrying out one instruction gave. */
-  private record Executed(ImageState state, CacheOutcome cache) {}
-
-  /** Carries out one expanded instruction on {@code state}, emitting its output and layer. */
-  private Executed execute(
-      StepId id, Instruction instruction, ImageState state, Cancellation cancellation, EventLog log)
-      throws StepRejection, StepFailure, InterruptedException, IOException {
-    ImageState next;
-    CacheOutcome outcome = CacheOutcome.notApplicable();
-    if (instruction instanceof From from) {
-      next =
-          froms.apply(
-              state,
-              from,
-              (image, layer, done, total) ->
-                  log.emit(new PullProgress(id, image, layer, done, total)));
-    } else if (instruction instanceof Run run) {
-      RunDispatch.Outcome result =
-          runs.run(
-              state,
-              run,
-              settings.cacheEnabled(),
-              (channel, text) -> log.emit(new OutputChunk(id, channel, text)),
-              cancellation,
-              layers::keepFailed,
-              (image, layer, done, total) ->
-                  log.emit(new PullProgress(id, image, layer, done, total)));
-      next = result.state();
-      outcome = result.cache();
-      log.emit(
-          new LayerCommitted(
-              id, result.layer().id(), result.layer().bytes(), Math.max(0, result.entries())));
-    } else if (ConfigDispatch.handles(instruction)) {
-      next = configs.create(settings.buildArgs()).apply(state, instruction);
-    } else if (instruction instanceof Copy || instruction instanceof Add) {
-      CopyDispatch.Outcome result =
-          copies.apply(
-              state,
-              instruction instanceof Copy copy
-                  ? CopyRequest.of(copy)
-                  : CopyRequest.of((Add) instruction),
-              settings.context(),
-              settings.cacheEnabled(),
-              (image, layer, done, total) ->
-                  log.emit(new PullProgress(id, image, layer, done, total)));
-      next = result.state();
-      outcome = result.cache();
-      log.emit(
-          new LayerCommitted(
-              id, result.layer().id(), result.layer().bytes(), Math.max(0, result.entries())));
-    } else {
-      throw new StepFailure(
-          Failure.of(
-              Failure.Kind.UNSUPPORTED,
-              instruction.keyword() + " is not supported by this version of iechorfile"));
-    }
-    return new Executed(next, outcome);
-  }
-
-  /**
-   * Runs the base image's ONBUILD triggers right after its FROM, in the new stage, as the reference
-   * does; the image's own trigger list is then cleared.
-   */
-  private ImageState runTriggers(
-      StepId id, char escape, ImageState state, Cancellation cancellation, EventLog log)
-      throws StepRejection, StepFailure, InterruptedException, IOException {
-    List<String> triggers = state.config().onBuild();
-    if (triggers.isEmpty()) {
-      return state;
-    }
-    ImageState next = state.withRuntimeConfig(state.config().withoutOnBuild());
-    for (String trigger : triggers) {
-      ParsedFile parsed = LineParser.parse(trigger);
-      List<Diagnostic> errors = StepInputs.errors(parsed.diagnostics());
-      if (parsed.nodes().size() != 1 || !errors.isEmpty()) {
-        throw StepInputs.triggerFailure(trigger, errors);
-      }
-      ParseResult typed = parser.parse(parsed.nodes().get(0));
-      if (typed.instruction().isEmpty()) {
-        throw StepInputs.triggerFailure(trigger, StepInputs.errors(typed.diagnostics()));
-      }
-      Instruction instruction = typed.instruction().get();
-      ExpansionResult expansion =
-          new InstructionExpander(escape)
-              .expand(instruction, StepInputs.variables(next, instruction));
-      if (expansion.instruction().isEmpty()) {
-        throw StepInputs.triggerFailure(trigger, StepInputs.errors(expansion.diagnostics()));
-      }
-      next = execute(id, expansion.instruction().get(), next, cancellation, log).state();
-    }
-    return next;
   }
 
   /** Steps back over the last {@code count} live steps (fewer when there are fewer). */
@@ -658,7 +537,18 @@ public final class Session implements AutoCloseable {
       Objects.requireNonNull(sandbox, "sandbox is required");
       Objects.requireNonNull(images, "images is required");
       try {
-        return new Session(this);
+        return new Session(
+            new SessionSetup(
+                home,
+                sandbox,
+                images,
+                clock,
+                platform,
+                context,
+                Map.copyOf(secrets),
+                new LinkedHashMap<>(buildArgs),
+                new LinkedHashMap<>(proxies),
+                cache));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot register a session in the store at " + home, e);
       }
