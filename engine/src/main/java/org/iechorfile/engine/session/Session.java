@@ -24,10 +24,8 @@ import org.iechorfile.engine.SessionListener;
 import org.iechorfile.engine.StepCompleted;
 import org.iechorfile.engine.StepFailed;
 import org.iechorfile.engine.StepId;
-import org.iechorfile.engine.StepRedone;
 import org.iechorfile.engine.StepRejected;
 import org.iechorfile.engine.StepStarted;
-import org.iechorfile.engine.StepUndone;
 import org.iechorfile.engine.image.Platform;
 import org.iechorfile.engine.image.RuntimeConfig;
 import org.iechorfile.engine.instruction.Arg;
@@ -63,6 +61,7 @@ public final class Session implements AutoCloseable {
   private final SessionLayers layers;
   private final BuildCache cache;
   private final Timeline timeline;
+  private final StepHistory history;
   private final CopyOnWriteArrayList<SessionListener> listeners = new CopyOnWriteArrayList<>();
   private final StepSettings settings;
   private volatile Cancellation running = new Cancellation();
@@ -76,6 +75,7 @@ public final class Session implements AutoCloseable {
     this.cache = new BuildCache(setup.home());
     this.executor = StepExecutor.create(setup, settings, layers, cache);
     this.timeline = new Timeline(ImageState.initial(setup.platform()));
+    this.history = new StepHistory(timeline, layers);
   }
 
   /** A builder for a session. */
@@ -215,8 +215,7 @@ public final class Session implements AutoCloseable {
     Duration duration = Duration.between(start, clock.instant());
     ChangeCard card = ChangeCards.of(state, next, changes, duration, outcome);
     String keyword = instruction.keyword().name();
-    timeline.push(new StepRecord(id, node, keyword, next, duration, outcome, escape, card));
-    layers.publish(timeline.all().stream().map(StepRecord::state).toList());
+    history.record(new StepRecord(id, node, keyword, next, duration, outcome, escape, card));
     log.emit(new StepCompleted(id, node.original(), duration, outcome, warnings, card));
     return true;
   }
@@ -225,9 +224,7 @@ public final class Session implements AutoCloseable {
   public List<SessionEvent> undo(int count) {
     requireOpen();
     EventLog log = new EventLog(listeners);
-    for (StepRecord step : timeline.undo(count)) {
-      log.emit(new StepUndone(step.id(), step.source()));
-    }
+    history.undo(count, log);
     return log.events();
   }
 
@@ -244,34 +241,8 @@ public final class Session implements AutoCloseable {
   public List<SessionEvent> redo(int count) {
     requireOpen();
     EventLog log = new EventLog(listeners);
-    for (int i = 0; i < count; i++) {
-      Optional<StepRecord> kept = timeline.redoKept();
-      if (kept.isPresent()) {
-        log.emit(new StepRedone(kept.get().id(), kept.get().source()));
-        continue;
-      }
-      Optional<PendingStep> pending = timeline.nextPending();
-      if (pending.isEmpty() || !reapply(pending.get(), log)) {
-        break;
-      }
-    }
+    history.redo(count, log, this::applyOne);
     return log.events();
-  }
-
-  private boolean reapply(PendingStep step, EventLog log) {
-    StepId id = timeline.nextId();
-    timeline.hold();
-    boolean applied;
-    try {
-      applied = applyOne(step.node(), step.escape(), log);
-    } finally {
-      timeline.release();
-    }
-    if (applied) {
-      timeline.dropNextPending();
-      log.emit(new StepRedone(id, step.source()));
-    }
-    return applied;
   }
 
   /**
@@ -289,23 +260,8 @@ public final class Session implements AutoCloseable {
    */
   public Replacement replace(int first, int last) {
     requireOpen();
-    if (first < 1 || last < first - 1 || last > timeline.size()) {
-      throw new IllegalArgumentException(
-          "cannot replace steps " + first + " to " + last + "; there are " + timeline.size());
-    }
-    if (first - 1 > timeline.all().size()) {
-      throw new IllegalArgumentException(
-          "step " + (first - 1) + " is pending; redo it before replacing the steps after it");
-    }
     EventLog log = new EventLog(listeners);
-    while (timeline.liveCount() < first - 1) {
-      StepRecord step = timeline.redoKept().orElseThrow();
-      log.emit(new StepRedone(step.id(), step.source()));
-    }
-    for (StepRecord step : timeline.replace(first, last)) {
-      log.emit(new StepUndone(step.id(), step.source()));
-    }
-    return new Replacement(timeline, log.events());
+    return history.replace(first, last, log);
   }
 
   /**
