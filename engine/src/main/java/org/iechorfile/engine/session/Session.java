@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,29 +11,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.iechorfile.engine.CacheOutcome;
 import org.iechorfile.engine.ChangeCard;
-import org.iechorfile.engine.ConfigChange;
-import org.iechorfile.engine.ConfigChanged;
 import org.iechorfile.engine.Diagnostic;
-import org.iechorfile.engine.Failure;
 import org.iechorfile.engine.SessionEvent;
 import org.iechorfile.engine.SessionListener;
-import org.iechorfile.engine.StepCompleted;
-import org.iechorfile.engine.StepFailed;
-import org.iechorfile.engine.StepId;
 import org.iechorfile.engine.StepRejected;
-import org.iechorfile.engine.StepStarted;
 import org.iechorfile.engine.image.Platform;
 import org.iechorfile.engine.image.RuntimeConfig;
-import org.iechorfile.engine.instruction.Arg;
-import org.iechorfile.engine.instruction.ExpansionResult;
-import org.iechorfile.engine.instruction.From;
-import org.iechorfile.engine.instruction.Instruction;
-import org.iechorfile.engine.instruction.InstructionExpander;
-import org.iechorfile.engine.instruction.InstructionParser;
-import org.iechorfile.engine.instruction.ParseResult;
-import org.iechorfile.engine.spi.Cancellation;
 import org.iechorfile.engine.spi.Sandbox;
 import org.iechorfile.engine.syntax.LineParser;
 import org.iechorfile.engine.syntax.Node;
@@ -54,28 +36,30 @@ public final class Session implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(Session.class.getName());
 
-  private final Clock clock;
   private final Platform platform;
-  private final InstructionParser parser = new InstructionParser();
-  private final StepExecutor executor;
+  private final StepApplier applier;
   private final SessionLayers layers;
   private final BuildCache cache;
   private final Timeline timeline;
   private final StepHistory history;
   private final CopyOnWriteArrayList<SessionListener> listeners = new CopyOnWriteArrayList<>();
   private final StepSettings settings;
-  private volatile Cancellation running = new Cancellation();
   private boolean closed;
 
   private Session(SessionSetup setup) throws IOException {
-    this.clock = setup.clock();
     this.platform = setup.platform();
     this.layers = SessionLayers.open(setup.home());
     this.settings = new StepSettings(setup.buildArgs(), setup.context(), setup.cache());
     this.cache = new BuildCache(setup.home());
-    this.executor = StepExecutor.create(setup, settings, layers, cache);
     this.timeline = new Timeline(ImageState.initial(setup.platform()));
     this.history = new StepHistory(timeline, layers);
+    this.applier =
+        new StepApplier(
+            setup.clock(),
+            timeline,
+            history,
+            StepExecutor.create(setup, settings, layers, cache),
+            layers);
   }
 
   /** A builder for a session. */
@@ -118,7 +102,7 @@ public final class Session implements AutoCloseable {
         log.emit(new StepRejected(timeline.nextId(), node.original(), nodeErrors));
         return log.events();
       }
-      if (!applyOne(node, file.escape(), log)) {
+      if (!applier.apply(node, file.escape(), log)) {
         return log.events();
       }
     }
@@ -129,95 +113,6 @@ public final class Session implements AutoCloseable {
       }
     }
     return log.events();
-  }
-
-  private boolean applyOne(Node node, char escape, EventLog log) {
-    StepId id = timeline.nextId();
-    ParseResult typed = parser.parse(node);
-    if (typed.instruction().isEmpty()) {
-      log.emit(new StepRejected(id, node.original(), StepInputs.errors(typed.diagnostics())));
-      return false;
-    }
-    Instruction instruction = typed.instruction().get();
-    ImageState state = timeline.current();
-    if (!state.inStage() && !(instruction instanceof From) && !(instruction instanceof Arg)) {
-      log.emit(
-          new StepRejected(
-              id,
-              node.original(),
-              List.of(
-                  Diagnostic.error(
-                      "no build stage in current context; start one with FROM (for example FROM"
-                          + " busybox)",
-                      node.span()))));
-      return false;
-    }
-    ExpansionResult expansion =
-        new InstructionExpander(escape)
-            .expand(instruction, StepInputs.variables(state, instruction));
-    if (expansion.instruction().isEmpty()) {
-      log.emit(new StepRejected(id, node.original(), StepInputs.errors(expansion.diagnostics())));
-      return false;
-    }
-    return dispatch(
-        id, node, escape, expansion.instruction().get(), state, typed.diagnostics(), log);
-  }
-
-  private boolean dispatch(
-      StepId id,
-      Node node,
-      char escape,
-      Instruction instruction,
-      ImageState state,
-      List<Diagnostic> warnings,
-      EventLog log) {
-    Instant start = clock.instant();
-    layers.dropFailed();
-    log.emit(new StepStarted(id, node.original(), start));
-    Cancellation cancellation = new Cancellation();
-    running = cancellation;
-    ImageState next;
-    CacheOutcome outcome;
-    try {
-      StepExecutor.Executed executed =
-          executor.execute(id, instruction, escape, state, cancellation, log);
-      next = executed.state();
-      outcome = executed.cache();
-    } catch (StepRejection e) {
-      log.emit(new StepRejected(id, node.original(), e.diagnostics()));
-      return false;
-    } catch (StepFailure e) {
-      log.emit(new StepFailed(id, node.original(), e.failure()));
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      log.emit(
-          new StepFailed(
-              id,
-              node.original(),
-              Failure.of(Failure.Kind.CANCELLED, "interrupted; nothing was kept")));
-      return false;
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.DEBUG, "step failed on I/O", e);
-      log.emit(
-          new StepFailed(
-              id,
-              node.original(),
-              Failure.of(
-                  Failure.Kind.UNSUPPORTED,
-                  "the store could not be read or written: " + e.getMessage())));
-      return false;
-    }
-    List<ConfigChange> changes = ConfigDiff.between(state.config(), next.config());
-    if (!changes.isEmpty()) {
-      log.emit(new ConfigChanged(id, changes));
-    }
-    Duration duration = Duration.between(start, clock.instant());
-    ChangeCard card = ChangeCards.of(state, next, changes, duration, outcome);
-    String keyword = instruction.keyword().name();
-    history.record(new StepRecord(id, node, keyword, next, duration, outcome, escape, card));
-    log.emit(new StepCompleted(id, node.original(), duration, outcome, warnings, card));
-    return true;
   }
 
   /** Steps back over the last {@code count} live steps (fewer when there are fewer). */
@@ -241,7 +136,7 @@ public final class Session implements AutoCloseable {
   public List<SessionEvent> redo(int count) {
     requireOpen();
     EventLog log = new EventLog(listeners);
-    history.redo(count, log, this::applyOne);
+    history.redo(count, log, applier::apply);
     return log.events();
   }
 
@@ -287,7 +182,7 @@ public final class Session implements AutoCloseable {
 
   /** Cancels the running step, if any; callable from any thread. */
   public void stop() {
-    running.cancel();
+    applier.stop();
   }
 
   /**
@@ -397,7 +292,7 @@ public final class Session implements AutoCloseable {
       return;
     }
     closed = true;
-    running.cancel();
+    applier.stop();
     layers.close();
   }
 
