@@ -12,16 +12,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.iechorfile.engine.ChangeCard;
-import org.iechorfile.engine.Diagnostic;
 import org.iechorfile.engine.SessionEvent;
 import org.iechorfile.engine.SessionListener;
-import org.iechorfile.engine.StepRejected;
 import org.iechorfile.engine.image.Platform;
 import org.iechorfile.engine.image.RuntimeConfig;
 import org.iechorfile.engine.spi.Sandbox;
-import org.iechorfile.engine.syntax.LineParser;
-import org.iechorfile.engine.syntax.Node;
-import org.iechorfile.engine.syntax.ParsedFile;
 
 /**
  * A stateful iEchorfile session: applies one instruction at a time to a live working image and
@@ -33,8 +28,6 @@ import org.iechorfile.engine.syntax.ParsedFile;
  * #stop()} alone may be called from any thread, to cancel the running step.
  */
 public final class Session implements AutoCloseable {
-
-  private static final System.Logger LOG = System.getLogger(Session.class.getName());
 
   private final Platform platform;
   private final StepApplier applier;
@@ -90,28 +83,7 @@ public final class Session implements AutoCloseable {
   public List<SessionEvent> apply(String source) {
     requireOpen();
     EventLog log = new EventLog(listeners);
-    ParsedFile file = LineParser.parse(source);
-    if (file.nodes().isEmpty() && !source.isBlank() && StepInputs.hasRealErrors(file)) {
-      log.emit(new StepRejected(timeline.nextId(), source, StepInputs.errors(file.diagnostics())));
-      return log.events();
-    }
-    List<Diagnostic> lineErrors = StepInputs.errors(file.diagnostics());
-    for (Node node : file.nodes()) {
-      List<Diagnostic> nodeErrors = StepInputs.within(lineErrors, node);
-      if (!nodeErrors.isEmpty()) {
-        log.emit(new StepRejected(timeline.nextId(), node.original(), nodeErrors));
-        return log.events();
-      }
-      if (!applier.apply(node, file.escape(), log)) {
-        return log.events();
-      }
-    }
-    for (Diagnostic error : lineErrors) {
-      if (file.nodes().stream().noneMatch(n -> StepInputs.contains(n, error))) {
-        log.emit(new StepRejected(timeline.nextId(), source, List.of(error)));
-        break;
-      }
-    }
+    applier.applySource(source, log);
     return log.events();
   }
 

@@ -24,13 +24,15 @@ import org.iechorfile.engine.instruction.InstructionExpander;
 import org.iechorfile.engine.instruction.InstructionParser;
 import org.iechorfile.engine.instruction.ParseResult;
 import org.iechorfile.engine.spi.Cancellation;
+import org.iechorfile.engine.syntax.LineParser;
 import org.iechorfile.engine.syntax.Node;
+import org.iechorfile.engine.syntax.ParsedFile;
 
 /**
- * Turns one parsed instruction into a new live step: types it, checks it has a stage, expands its
- * variables, starts it, has the {@link StepExecutor} carry it out, maps what went wrong to a
- * rejection or a failure, and records the step with its config changes and change card. The step
- * running can be cancelled from any thread.
+ * Turns typed source into new live steps, one instruction at a time: types each, checks it has a
+ * stage, expands its variables, starts it, has the {@link StepExecutor} carry it out, maps what
+ * went wrong to a rejection or a failure, and records the step with its config changes and change
+ * card. The step running can be cancelled from any thread.
  */
 final class StepApplier {
 
@@ -55,6 +57,35 @@ final class StepApplier {
     this.history = history;
     this.executor = executor;
     this.layers = layers;
+  }
+
+  /**
+   * Applies the instructions in {@code source} in order, stopping at the first that is rejected or
+   * fails; a syntax error outside every instruction rejects the source after the instructions.
+   */
+  void applySource(String source, EventLog log) {
+    ParsedFile file = LineParser.parse(source);
+    if (file.nodes().isEmpty() && !source.isBlank() && StepInputs.hasRealErrors(file)) {
+      log.emit(new StepRejected(timeline.nextId(), source, StepInputs.errors(file.diagnostics())));
+      return;
+    }
+    List<Diagnostic> lineErrors = StepInputs.errors(file.diagnostics());
+    for (Node node : file.nodes()) {
+      List<Diagnostic> nodeErrors = StepInputs.within(lineErrors, node);
+      if (!nodeErrors.isEmpty()) {
+        log.emit(new StepRejected(timeline.nextId(), node.original(), nodeErrors));
+        return;
+      }
+      if (!apply(node, file.escape(), log)) {
+        return;
+      }
+    }
+    for (Diagnostic error : lineErrors) {
+      if (file.nodes().stream().noneMatch(n -> StepInputs.contains(n, error))) {
+        log.emit(new StepRejected(timeline.nextId(), source, List.of(error)));
+        break;
+      }
+    }
   }
 
   /**
