@@ -113,38 +113,50 @@ final class StepExecutor {
     if (instruction instanceof From from) {
       return new Executed(froms.apply(state, from, progress), CacheOutcome.notApplicable());
     } else if (instruction instanceof Run run) {
-      RunDispatch.Outcome result =
-          runs.run(
-              state,
-              run,
-              settings.cacheEnabled(),
-              (channel, text) -> log.emit(new OutputChunk(id, channel, text)),
-              cancellation,
-              layers::keepFailed,
-              progress);
-      log.emit(committed(id, result.layer(), result.entries()));
-      return new Executed(result.state(), result.cache());
+      return run(id, run, state, cancellation, progress, log);
     } else if (ConfigDispatch.handles(instruction)) {
       return new Executed(
           configs.create(settings.buildArgs()).apply(state, instruction),
           CacheOutcome.notApplicable());
-    } else if (instruction instanceof Copy || instruction instanceof Add) {
-      CopyDispatch.Outcome result =
-          copies.apply(
-              state,
-              instruction instanceof Copy copy
-                  ? CopyRequest.of(copy)
-                  : CopyRequest.of((Add) instruction),
-              settings.context(),
-              settings.cacheEnabled(),
-              progress);
-      log.emit(committed(id, result.layer(), result.entries()));
-      return new Executed(result.state(), result.cache());
+    } else if (instruction instanceof Copy copy) {
+      return copy(id, CopyRequest.of(copy), state, progress, log);
+    } else if (instruction instanceof Add add) {
+      return copy(id, CopyRequest.of(add), state, progress, log);
     }
     throw new StepFailure(
         Failure.of(
             Failure.Kind.UNSUPPORTED,
             instruction.keyword() + " is not supported by this version of iechorfile"));
+  }
+
+  private Executed run(
+      StepId id,
+      Run run,
+      ImageState state,
+      Cancellation cancellation,
+      BaseImages.Progress progress,
+      EventLog log)
+      throws StepFailure, InterruptedException, IOException {
+    RunDispatch.Outcome result =
+        runs.run(
+            state,
+            run,
+            settings.cacheEnabled(),
+            (channel, text) -> log.emit(new OutputChunk(id, channel, text)),
+            cancellation,
+            layers::keepFailed,
+            progress);
+    log.emit(committed(id, result.layer(), result.entries()));
+    return new Executed(result.state(), result.cache());
+  }
+
+  private Executed copy(
+      StepId id, CopyRequest request, ImageState state, BaseImages.Progress progress, EventLog log)
+      throws StepRejection, StepFailure, InterruptedException, IOException {
+    CopyDispatch.Outcome result =
+        copies.apply(state, request, settings.context(), settings.cacheEnabled(), progress);
+    log.emit(committed(id, result.layer(), result.entries()));
+    return new Executed(result.state(), result.cache());
   }
 
   private static LayerCommitted committed(StepId id, LayerRef layer, long entries) {
