@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.iechorfile.engine.CacheOutcome;
 
 /**
  * The persistent build cache: for a step's cache key, the id of the layer it produced. Shared by
@@ -102,6 +103,30 @@ final class BuildCache {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /**
+   * The layer recorded for {@code key}, claimed from {@code layers} when its files are still there;
+   * a hit is remembered as the last step on {@code parent}.
+   */
+  Optional<LayerRef> reuse(StepLayers layers, String key, String parent, List<String> parts)
+      throws IOException {
+    Optional<String> cached = layer(key);
+    Optional<LayerRef> reused = cached.isPresent() ? layers.claim(cached.get()) : Optional.empty();
+    if (reused.isPresent()) {
+      remember(parent, parts);
+    }
+    return reused;
+  }
+
+  /**
+   * Why a step on {@code parent} with {@code parts} builds its layer: the cache is off, or how it
+   * differs from the last step there.
+   */
+  CacheOutcome miss(boolean enabled, String parent, List<String> parts) throws IOException {
+    return enabled
+        ? new CacheOutcome(false, whyMissed(parent, parts))
+        : new CacheOutcome(false, "the cache is off");
   }
 
   /**

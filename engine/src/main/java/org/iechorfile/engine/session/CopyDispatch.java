@@ -68,12 +68,9 @@ final class CopyDispatch {
       String key = CacheKeys.next(state.key(), parts);
       HistoryEntry history = HistoryEntry.of(clock.instant(), request.history(), false);
       if (useCache) {
-        Optional<String> cached = cache.layer(key);
-        Optional<LayerRef> reused =
-            cached.isPresent() ? layers.claim(cached.get()) : Optional.empty();
+        Optional<LayerRef> reused = cache.reuse(layers, key, state.key(), parts);
         if (reused.isPresent()) {
           LayerRef layer = reused.get();
-          cache.remember(state.key(), parts);
           return new Outcome(
               state.withLayer(layer, state.config(), history, key),
               new CacheOutcome(true, "same sources on the same parent"),
@@ -81,10 +78,7 @@ final class CopyDispatch {
               -1);
         }
       }
-      CacheOutcome why =
-          useCache
-              ? new CacheOutcome(false, cache.whyMissed(state.key(), parts))
-              : new CacheOutcome(false, "the cache is off");
+      CacheOutcome why = cache.miss(useCache, state.key(), parts);
       DraftFiles files = new DraftFiles(draft.upper(), image, modes, owner);
       for (CopySources.Item item : placed.items()) {
         if (item.root()) {

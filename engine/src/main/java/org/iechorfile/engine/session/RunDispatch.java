@@ -89,12 +89,9 @@ final class RunDispatch {
     HistoryEntry history =
         HistoryEntry.of(clock.instant(), "RUN " + String.join(" ", argv) + " # buildkit", false);
     if (useCache) {
-      Optional<String> cached = cache.layer(key);
-      Optional<LayerRef> reused =
-          cached.isPresent() ? layers.claim(cached.get()) : Optional.empty();
+      Optional<LayerRef> reused = cache.reuse(layers, key, state.key(), keyParts);
       if (reused.isPresent()) {
         LayerRef layer = reused.get();
-        cache.remember(state.key(), keyParts);
         return new Outcome(
             state.withLayer(layer, state.config(), history, key),
             new CacheOutcome(true, "same command on the same parent"),
@@ -102,10 +99,7 @@ final class RunDispatch {
             -1);
       }
     }
-    CacheOutcome why =
-        useCache
-            ? new CacheOutcome(false, cache.whyMissed(state.key(), keyParts))
-            : new CacheOutcome(false, "the cache is off");
+    CacheOutcome why = cache.miss(useCache, state.key(), keyParts);
     List<String> missing = sandbox.missingPrerequisites();
     if (!missing.isEmpty()) {
       throw new StepFailure(

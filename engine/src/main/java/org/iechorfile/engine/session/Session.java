@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,41 +12,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.iechorfile.engine.CacheOutcome;
 import org.iechorfile.engine.ChangeCard;
-import org.iechorfile.engine.ConfigChange;
-import org.iechorfile.engine.ConfigChanged;
-import org.iechorfile.engine.Diagnostic;
-import org.iechorfile.engine.Failure;
-import org.iechorfile.engine.LayerCommitted;
-import org.iechorfile.engine.OutputChunk;
-import org.iechorfile.engine.PullProgress;
 import org.iechorfile.engine.SessionEvent;
 import org.iechorfile.engine.SessionListener;
-import org.iechorfile.engine.StepCompleted;
-import org.iechorfile.engine.StepFailed;
-import org.iechorfile.engine.StepId;
-import org.iechorfile.engine.StepRedone;
-import org.iechorfile.engine.StepRejected;
-import org.iechorfile.engine.StepStarted;
-import org.iechorfile.engine.StepUndone;
 import org.iechorfile.engine.image.Platform;
 import org.iechorfile.engine.image.RuntimeConfig;
-import org.iechorfile.engine.instruction.Add;
-import org.iechorfile.engine.instruction.Arg;
-import org.iechorfile.engine.instruction.Copy;
-import org.iechorfile.engine.instruction.ExpansionResult;
-import org.iechorfile.engine.instruction.From;
-import org.iechorfile.engine.instruction.Instruction;
-import org.iechorfile.engine.instruction.InstructionExpander;
-import org.iechorfile.engine.instruction.InstructionParser;
-import org.iechorfile.engine.instruction.ParseResult;
-import org.iechorfile.engine.instruction.Run;
-import org.iechorfile.engine.spi.Cancellation;
 import org.iechorfile.engine.spi.Sandbox;
-import org.iechorfile.engine.syntax.LineParser;
-import org.iechorfile.engine.syntax.Node;
-import org.iechorfile.engine.syntax.ParsedFile;
 
 /**
  * A stateful iEchorfile session: applies one instruction at a time to a live working image and
@@ -61,58 +30,32 @@ import org.iechorfile.engine.syntax.ParsedFile;
  */
 public final class Session implements AutoCloseable {
 
-  private static final System.Logger LOG = System.getLogger(Session.class.getName());
-
-  private final Clock clock;
   private final Platform platform;
-  private final InstructionParser parser = new InstructionParser();
-  private final ConfigDispatch.Factory configs;
-  private final FromDispatch froms;
-  private final RunDispatch runs;
-  private final CopyDispatch copies;
-  private final StepLayers layers;
-  private final LiveSet live;
-  private final LayerCollector collector;
+  private final StepApplier applier;
+  private final SessionLayers layers;
   private final BuildCache cache;
   private final Timeline timeline;
+  private final StepHistory history;
   private final CopyOnWriteArrayList<SessionListener> listeners = new CopyOnWriteArrayList<>();
-  private final Map<String, String> buildArgs = new LinkedHashMap<>();
+  private final StepSettings settings;
   private final Map<String, String> hostProxies;
-  private volatile Cancellation running = new Cancellation();
-  private Optional<StepLayers.Draft> failedDraft = Optional.empty();
-  private Optional<Path> context;
-  private boolean cacheEnabled;
   private boolean closed;
 
-  private Session(Builder builder) throws IOException {
-    this.clock = builder.clock;
-    this.platform = builder.platform;
-    this.live = LiveSet.open(builder.home);
-    this.collector = new LayerCollector(builder.home);
-    this.layers = new StepLayers(builder.home, live::hold);
-    this.cache = new BuildCache(builder.home);
-    this.configs = buildArgs -> new ConfigDispatch(clock.instant(), buildArgs);
-    this.hostProxies = new LinkedHashMap<>(builder.proxies);
-    this.froms = new FromDispatch(builder.images, builder.platform);
-    this.runs =
-        new RunDispatch(
-            builder.sandbox,
-            layers,
-            cache,
-            new RunMounts(builder.home, () -> context, builder.secrets, builder.images),
-            () -> ProxyArgs.environment(hostProxies, buildArgs),
-            clock);
-    this.copies =
-        new CopyDispatch(
-            layers,
-            cache,
-            builder.images,
-            new AddSources(AddSources.defaultClient(), "git"),
-            clock);
-    this.context = builder.context;
-    this.timeline = new Timeline(ImageState.initial(builder.platform));
-    this.cacheEnabled = builder.cache;
-    this.buildArgs.putAll(builder.buildArgs);
+  private Session(SessionSetup setup) throws IOException {
+    this.platform = setup.platform();
+    this.layers = SessionLayers.open(setup.home());
+    this.settings = new StepSettings(setup.buildArgs(), setup.context(), setup.cache());
+    this.hostProxies = new LinkedHashMap<>(setup.proxies());
+    this.cache = new BuildCache(setup.home());
+    this.timeline = new Timeline(ImageState.initial(setup.platform()));
+    this.history = new StepHistory(timeline, layers);
+    this.applier =
+        new StepApplier(
+            setup.clock(),
+            timeline,
+            history,
+            StepExecutor.create(setup, settings, layers, cache),
+            layers);
   }
 
   /** A builder for a session. */
@@ -143,223 +86,15 @@ public final class Session implements AutoCloseable {
   public List<SessionEvent> apply(String source) {
     requireOpen();
     EventLog log = new EventLog(listeners);
-    ParsedFile file = LineParser.parse(source);
-    if (file.nodes().isEmpty() && !source.isBlank() && StepInputs.hasRealErrors(file)) {
-      log.emit(new StepRejected(timeline.nextId(), source, StepInputs.errors(file.diagnostics())));
-      return log.events();
-    }
-    List<Diagnostic> lineErrors = StepInputs.errors(file.diagnostics());
-    for (Node node : file.nodes()) {
-      List<Diagnostic> nodeErrors = StepInputs.within(lineErrors, node);
-      if (!nodeErrors.isEmpty()) {
-        log.emit(new StepRejected(timeline.nextId(), node.original(), nodeErrors));
-        return log.events();
-      }
-      if (!applyOne(node, file.escape(), log)) {
-        return log.events();
-      }
-    }
-    for (Diagnostic error : lineErrors) {
-      if (file.nodes().stream().noneMatch(n -> StepInputs.contains(n, error))) {
-        log.emit(new StepRejected(timeline.nextId(), source, List.of(error)));
-        break;
-      }
-    }
+    applier.applySource(source, log);
     return log.events();
-  }
-
-  private boolean applyOne(Node node, char escape, EventLog log) {
-    StepId id = timeline.nextId();
-    ParseResult typed = parser.parse(node);
-    if (typed.instruction().isEmpty()) {
-      log.emit(new StepRejected(id, node.original(), StepInputs.errors(typed.diagnostics())));
-      return false;
-    }
-    Instruction instruction = typed.instruction().get();
-    ImageState state = timeline.current();
-    if (!state.inStage() && !(instruction instanceof From) && !(instruction instanceof Arg)) {
-      log.emit(
-          new StepRejected(
-              id,
-              node.original(),
-              List.of(
-                  Diagnostic.error(
-                      "no build stage in current context; start one with FROM (for example FROM"
-                          + " busybox)",
-                      node.span()))));
-      return false;
-    }
-    ExpansionResult expansion =
-        new InstructionExpander(escape)
-            .expand(instruction, StepInputs.variables(state, instruction));
-    if (expansion.instruction().isEmpty()) {
-      log.emit(new StepRejected(id, node.original(), StepInputs.errors(expansion.diagnostics())));
-      return false;
-    }
-    return dispatch(
-        id, node, escape, expansion.instruction().get(), state, typed.diagnostics(), log);
-  }
-
-  private boolean dispatch(
-      StepId id,
-      Node node,
-      char escape,
-      Instruction instruction,
-      ImageState state,
-      List<Diagnostic> warnings,
-      EventLog log) {
-    Instant start = clock.instant();
-    dropFailedDraft();
-    log.emit(new StepStarted(id, node.original(), start));
-    Cancellation cancellation = new Cancellation();
-    running = cancellation;
-    ImageState next;
-    CacheOutcome outcome;
-    try {
-      Executed executed = execute(id, instruction, state, cancellation, log);
-      next = executed.state();
-      outcome = executed.cache();
-      if (instruction instanceof From) {
-        next = runTriggers(id, escape, next, cancellation, log);
-      }
-    } catch (StepRejection e) {
-      log.emit(new StepRejected(id, node.original(), e.diagnostics()));
-      return false;
-    } catch (StepFailure e) {
-      log.emit(new StepFailed(id, node.original(), e.failure()));
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      log.emit(
-          new StepFailed(
-              id,
-              node.original(),
-              Failure.of(Failure.Kind.CANCELLED, "interrupted; nothing was kept")));
-      return false;
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.DEBUG, "step failed on I/O", e);
-      log.emit(
-          new StepFailed(
-              id,
-              node.original(),
-              Failure.of(
-                  Failure.Kind.UNSUPPORTED,
-                  "the store could not be read or written: " + e.getMessage())));
-      return false;
-    }
-    List<ConfigChange> changes = ConfigDiff.between(state.config(), next.config());
-    if (!changes.isEmpty()) {
-      log.emit(new ConfigChanged(id, changes));
-    }
-    Duration duration = Duration.between(start, clock.instant());
-    ChangeCard card = ChangeCards.of(state, next, changes, duration, outcome);
-    String keyword = instruction.keyword().name();
-    timeline.push(new StepRecord(id, node, keyword, next, duration, outcome, escape, card));
-    publishLayers();
-    log.emit(new StepCompleted(id, node.original(), duration, outcome, warnings, card));
-    return true;
-  }
-
-  /** What carrying out one instruction gave. */
-  private record Executed(ImageState state, CacheOutcome cache) {}
-
-  /** Carries out one expanded instruction on {@code state}, emitting its output and layer. */
-  private Executed execute(
-      StepId id, Instruction instruction, ImageState state, Cancellation cancellation, EventLog log)
-      throws StepRejection, StepFailure, InterruptedException, IOException {
-    ImageState next;
-    CacheOutcome outcome = CacheOutcome.notApplicable();
-    if (instruction instanceof From from) {
-      next =
-          froms.apply(
-              state,
-              from,
-              (image, layer, done, total) ->
-                  log.emit(new PullProgress(id, image, layer, done, total)));
-    } else if (instruction instanceof Run run) {
-      RunDispatch.Outcome result =
-          runs.run(
-              state,
-              run,
-              cacheEnabled,
-              (channel, text) -> log.emit(new OutputChunk(id, channel, text)),
-              cancellation,
-              draft -> failedDraft = Optional.of(draft),
-              (image, layer, done, total) ->
-                  log.emit(new PullProgress(id, image, layer, done, total)));
-      next = result.state();
-      outcome = result.cache();
-      log.emit(
-          new LayerCommitted(
-              id, result.layer().id(), result.layer().bytes(), Math.max(0, result.entries())));
-    } else if (ConfigDispatch.handles(instruction)) {
-      next = configs.create(buildArgs).apply(state, instruction);
-    } else if (instruction instanceof Copy || instruction instanceof Add) {
-      CopyDispatch.Outcome result =
-          copies.apply(
-              state,
-              instruction instanceof Copy copy
-                  ? CopyRequest.of(copy)
-                  : CopyRequest.of((Add) instruction),
-              context,
-              cacheEnabled,
-              (image, layer, done, total) ->
-                  log.emit(new PullProgress(id, image, layer, done, total)));
-      next = result.state();
-      outcome = result.cache();
-      log.emit(
-          new LayerCommitted(
-              id, result.layer().id(), result.layer().bytes(), Math.max(0, result.entries())));
-    } else {
-      throw new StepFailure(
-          Failure.of(
-              Failure.Kind.UNSUPPORTED,
-              instruction.keyword() + " is not supported by this version of iechorfile"));
-    }
-    return new Executed(next, outcome);
-  }
-
-  /**
-   * Runs the base image's ONBUILD triggers right after its FROM, in the new stage, as the reference
-   * does; the image's own trigger list is then cleared.
-   */
-  private ImageState runTriggers(
-      StepId id, char escape, ImageState state, Cancellation cancellation, EventLog log)
-      throws StepRejection, StepFailure, InterruptedException, IOException {
-    List<String> triggers = state.config().onBuild();
-    if (triggers.isEmpty()) {
-      return state;
-    }
-    ImageState next = state.withRuntimeConfig(state.config().withoutOnBuild());
-    for (String trigger : triggers) {
-      ParsedFile parsed = LineParser.parse(trigger);
-      List<Diagnostic> errors = StepInputs.errors(parsed.diagnostics());
-      if (parsed.nodes().size() != 1 || !errors.isEmpty()) {
-        throw StepInputs.triggerFailure(trigger, errors);
-      }
-      ParseResult typed = parser.parse(parsed.nodes().get(0));
-      if (typed.instruction().isEmpty()) {
-        throw StepInputs.triggerFailure(trigger, StepInputs.errors(typed.diagnostics()));
-      }
-      Instruction instruction = typed.instruction().get();
-      ExpansionResult expansion =
-          new InstructionExpander(escape)
-              .expand(instruction, StepInputs.variables(next, instruction));
-      if (expansion.instruction().isEmpty()) {
-        throw StepInputs.triggerFailure(trigger, StepInputs.errors(expansion.diagnostics()));
-      }
-      next = execute(id, expansion.instruction().get(), next, cancellation, log).state();
-    }
-    return next;
   }
 
   /** Steps back over the last {@code count} live steps (fewer when there are fewer). */
   public List<SessionEvent> undo(int count) {
     requireOpen();
     EventLog log = new EventLog(listeners);
-    for (StepRecord step : timeline.undo(count)) {
-      log.emit(new StepUndone(step.id(), step.source()));
-    }
+    history.undo(count, log);
     return log.events();
   }
 
@@ -376,34 +111,8 @@ public final class Session implements AutoCloseable {
   public List<SessionEvent> redo(int count) {
     requireOpen();
     EventLog log = new EventLog(listeners);
-    for (int i = 0; i < count; i++) {
-      Optional<StepRecord> kept = timeline.redoKept();
-      if (kept.isPresent()) {
-        log.emit(new StepRedone(kept.get().id(), kept.get().source()));
-        continue;
-      }
-      Optional<PendingStep> pending = timeline.nextPending();
-      if (pending.isEmpty() || !reapply(pending.get(), log)) {
-        break;
-      }
-    }
+    history.redo(count, log, applier::apply);
     return log.events();
-  }
-
-  private boolean reapply(PendingStep step, EventLog log) {
-    StepId id = timeline.nextId();
-    timeline.hold();
-    boolean applied;
-    try {
-      applied = applyOne(step.node(), step.escape(), log);
-    } finally {
-      timeline.release();
-    }
-    if (applied) {
-      timeline.dropNextPending();
-      log.emit(new StepRedone(id, step.source()));
-    }
-    return applied;
   }
 
   /**
@@ -421,23 +130,8 @@ public final class Session implements AutoCloseable {
    */
   public Replacement replace(int first, int last) {
     requireOpen();
-    if (first < 1 || last < first - 1 || last > timeline.size()) {
-      throw new IllegalArgumentException(
-          "cannot replace steps " + first + " to " + last + "; there are " + timeline.size());
-    }
-    if (first - 1 > timeline.all().size()) {
-      throw new IllegalArgumentException(
-          "step " + (first - 1) + " is pending; redo it before replacing the steps after it");
-    }
     EventLog log = new EventLog(listeners);
-    while (timeline.liveCount() < first - 1) {
-      StepRecord step = timeline.redoKept().orElseThrow();
-      log.emit(new StepRedone(step.id(), step.source()));
-    }
-    for (StepRecord step : timeline.replace(first, last)) {
-      log.emit(new StepUndone(step.id(), step.source()));
-    }
-    return new Replacement(timeline, log.events());
+    return history.replace(first, last, log);
   }
 
   /**
@@ -463,7 +157,7 @@ public final class Session implements AutoCloseable {
 
   /** Cancels the running step, if any; callable from any thread. */
   public void stop() {
-    running.cancel();
+    applier.stop();
   }
 
   /**
@@ -490,12 +184,12 @@ public final class Session implements AutoCloseable {
    * ALL_PROXY}, in any case) also reach later RUN steps without an ARG, outside the cache key.
    */
   public void setBuildArg(String name, String value) {
-    buildArgs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    settings.setBuildArg(name, value);
   }
 
   /** The build arguments set so far. */
   public Map<String, String> buildArgs() {
-    return Map.copyOf(buildArgs);
+    return Map.copyOf(settings.buildArgs());
   }
 
   /**
@@ -506,7 +200,7 @@ public final class Session implements AutoCloseable {
    * @return the variables by name, in a stable order; unmodifiable
    */
   public Map<String, String> proxyEnvironment() {
-    return Collections.unmodifiableMap(ProxyArgs.environment(hostProxies, buildArgs));
+    return Collections.unmodifiableMap(ProxyArgs.environment(hostProxies, settings.buildArgs()));
   }
 
   /**
@@ -516,23 +210,22 @@ public final class Session implements AutoCloseable {
    * @param directory the context directory; it is checked when a step reads it
    */
   public void setContext(Path directory) {
-    context =
-        Optional.of(Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize());
+    settings.setContext(directory);
   }
 
   /** The build context, if one is set. */
   public Optional<Path> context() {
-    return context;
+    return settings.context();
   }
 
   /** Turns the build cache on or off for later steps. */
   public void setCacheEnabled(boolean enabled) {
-    cacheEnabled = enabled;
+    settings.setCacheEnabled(enabled);
   }
 
   /** Whether later steps use the build cache. */
   public boolean cacheEnabled() {
-    return cacheEnabled;
+    return settings.cacheEnabled();
   }
 
   /** Forgets every build-cache record of the store (for every session using it). */
@@ -546,7 +239,7 @@ public final class Session implements AutoCloseable {
 
   /** The upper directory of the last failed RUN, kept for inspection until the next step. */
   public Optional<Path> failedLayer() {
-    return failedDraft.map(StepLayers.Draft::upper);
+    return layers.failedLayer();
   }
 
   /**
@@ -585,41 +278,8 @@ public final class Session implements AutoCloseable {
       return;
     }
     closed = true;
-    running.cancel();
-    dropFailedDraft();
-    layers.settle();
-    try {
-      live.close();
-      collector.release(live.claimed());
-    } catch (IOException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "cannot remove the session's layers; iechorfile gc will: " + e.getMessage());
-    }
-  }
-
-  /**
-   * Publishes the layers the steps use (live and redoable, their stages too) so that garbage
-   * collection in any process keeps them; called whenever the list of steps changes.
-   */
-  private void publishLayers() {
-    try {
-      live.retain(LiveSet.layersOf(timeline.all().stream().map(StepRecord::state).toList()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot record the session's layers in the store", e);
-    }
-  }
-
-  private void dropFailedDraft() {
-    if (failedDraft.isPresent()) {
-      try {
-        layers.discard(failedDraft.get());
-      } catch (IOException e) {
-        LOG.log(
-            System.Logger.Level.WARNING, "cannot remove a failed step's files: " + e.getMessage());
-      }
-      failedDraft = Optional.empty();
-    }
+    applier.stop();
+    layers.close();
   }
 
   private void requireOpen() {
@@ -714,7 +374,18 @@ public final class Session implements AutoCloseable {
       Objects.requireNonNull(sandbox, "sandbox is required");
       Objects.requireNonNull(images, "images is required");
       try {
-        return new Session(this);
+        return new Session(
+            new SessionSetup(
+                home,
+                sandbox,
+                images,
+                clock,
+                platform,
+                context,
+                Map.copyOf(secrets),
+                new LinkedHashMap<>(buildArgs),
+                new LinkedHashMap<>(proxies),
+                cache));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot register a session in the store at " + home, e);
       }
