@@ -114,7 +114,9 @@ final class KernelCommand implements Callable<Integer> {
         return Optional.empty();
       }
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      return Optional.of(KernelSpec.forJar(java, jar.toAbsolutePath()));
+      // The launcher keeps a class-data archive beside the jar (see ./iechorfile).
+      Path archive = jar.toAbsolutePath().resolveSibling("iechorfile.jsa");
+      return Optional.of(KernelSpec.forJar(java, jar.toAbsolutePath(), archive));
     }
 
     /**

@@ -44,6 +44,31 @@ public final class KernelSpec {
   }
 
   /**
+   * A kernelspec starting {@code jar} with {@code java}, mapping the classes of the class-data
+   * archive {@code archive} when it is there (and starting as usual when it is not, or no longer
+   * matches the jar): the kernel is ready sooner.
+   *
+   * @param java the absolute path of the java launcher
+   * @param jar the absolute path of the iechorfile jar
+   * @param archive the absolute path of the class-data archive made from that jar
+   * @throws IllegalArgumentException when a path is relative
+   */
+  public static KernelSpec forJar(Path java, Path jar, Path archive) {
+    requireAbsolute(java);
+    requireAbsolute(jar);
+    requireAbsolute(archive);
+    return new KernelSpec(
+        List.of(
+            java.toString(),
+            "-XX:SharedArchiveFile=" + archive,
+            "-Xshare:auto",
+            "-Xlog:cds=off",
+            "-Xlog:cds+dynamic=off",
+            "-jar",
+            jar.toString()));
+  }
+
+  /**
    * A kernelspec starting the {@code iechorfile} launcher script, for users the launcher runs in a
    * user namespace: the kernel then gets one too.
    *

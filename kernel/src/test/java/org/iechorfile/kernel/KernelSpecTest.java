@@ -47,6 +47,22 @@ class KernelSpecTest {
   }
 
   @Test
+  void forJar_withArchive_argvMapsTheArchiveWhenItIsThere() throws Exception {
+    Path written =
+        KernelSpec.forJar(
+                Path.of("/usr/bin/java"),
+                Path.of("/opt/iechorfile/iechorfile.jar"),
+                Path.of("/opt/iechorfile/iechorfile.jsa"))
+            .writeTo(dir);
+    JsonNode json = new ObjectMapper().readTree(written.resolve("kernel.json").toFile());
+    assertEquals(
+        "[\"/usr/bin/java\",\"-XX:SharedArchiveFile=/opt/iechorfile/iechorfile.jsa\","
+            + "\"-Xshare:auto\",\"-Xlog:cds=off\",\"-Xlog:cds+dynamic=off\",\"-jar\","
+            + "\"/opt/iechorfile/iechorfile.jar\",\"kernel\",\"run\",\"{connection_file}\"]",
+        json.get("argv").toString());
+  }
+
+  @Test
   void forLauncher_launcher_argvStartsTheLauncher() throws Exception {
     Path written = KernelSpec.forLauncher(Path.of("/opt/iechorfile/iechorfile")).writeTo(dir);
     JsonNode json = new ObjectMapper().readTree(written.resolve("kernel.json").toFile());
