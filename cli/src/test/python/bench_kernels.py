@@ -51,15 +51,17 @@ def ms(values):
 
 
 def main():
-    ours, theirs = sys.argv[1], sys.argv[2]
+    """Arguments: the iEchorfile kernel as installed, the same on the test classpath, ipykernel."""
+    installed, classpath, theirs = sys.argv[1], sys.argv[2], sys.argv[3]
     rows = [
-        ("iechorfile", measure(ours, "FROM scratch", "ENV COUNTER={i}")),
+        ("iechorfile (kernel install)", measure(installed, "FROM scratch", "ENV COUNTER={i}")),
+        ("iechorfile (java -cp)", measure(classpath, "FROM scratch", "ENV COUNTER={i}")),
         ("ipykernel", measure(theirs, "", "counter = {i}")),
     ]
     print(f"kernel start to ready ({STARTS} starts) and cell round trip ({CELLS} cells per start)")
     for label, (starts, trips) in rows:
-        print(f"  {label:<11} start   {ms(starts)}")
-        print(f"  {label:<11} cell    {ms(trips)}")
+        print(f"  {label:<28} start   {ms(starts)}")
+        print(f"  {label:<28} cell    {ms(trips)}")
 
 
 if __name__ == "__main__":
