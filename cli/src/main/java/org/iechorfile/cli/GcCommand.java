@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.iechorfile.engine.command.Sizes;
+import org.iechorfile.engine.ByteSizes;
 import org.iechorfile.engine.session.GcSummary;
 import org.iechorfile.engine.session.LayerCollection;
 import org.iechorfile.engine.session.Pruning;
@@ -82,7 +82,7 @@ final class GcCommand implements Callable<Integer> {
             + " and "
             + count(layers.cacheRecordsDropped(), "build-cache record")
             + "; freed "
-            + Sizes.format(layers.bytesFreed()));
+            + ByteSizes.format(layers.bytesFreed()));
     if (layers.sessionsCleared() > 0 || layers.draftsRemoved() > 0) {
       out.println(
           "cleared "
@@ -98,7 +98,7 @@ final class GcCommand implements Callable<Integer> {
             + " blobs and "
             + store.snapshotsRemoved()
             + " layer snapshots; freed "
-            + Sizes.format(store.bytesFreed()));
+            + ByteSizes.format(store.bytesFreed()));
     out.flush();
     return ExitCodes.OK;
   }

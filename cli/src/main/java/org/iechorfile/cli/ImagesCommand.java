@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.iechorfile.engine.ByteSizes;
 import org.iechorfile.engine.command.CommandResult;
-import org.iechorfile.engine.command.Sizes;
 import org.iechorfile.engine.store.ImageSummary;
 import org.iechorfile.repl.ResultPrinter;
 import org.iechorfile.repl.Styles;
@@ -46,7 +46,7 @@ final class ImagesCommand implements Callable<Integer> {
           List.of(
               image.name(),
               image.manifest().toString().substring(0, 19),
-              Sizes.format(image.size()),
+              ByteSizes.format(image.size()),
               image.complete() ? "" : "incomplete"));
     }
     new ResultPrinter(out, Styles.plain())

@@ -3,7 +3,7 @@ package org.iechorfile.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.iechorfile.engine.command.Sizes;
+import org.iechorfile.engine.ByteSizes;
 import org.iechorfile.engine.image.Platform;
 import org.iechorfile.engine.images.ImageUnavailable;
 import org.iechorfile.engine.images.LocalImage;
@@ -52,7 +52,7 @@ final class PullCommand implements Callable<Integer> {
                           "  "
                               + blob.digest().toString().substring(0, 19)
                               + " "
-                              + Sizes.format(total));
+                              + ByteSizes.format(total));
                       out.flush();
                     }
                   });

@@ -3,7 +3,7 @@ package org.iechorfile.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.iechorfile.engine.command.Sizes;
+import org.iechorfile.engine.ByteSizes;
 import org.iechorfile.engine.image.Digest;
 import org.iechorfile.engine.images.ImagePush;
 import org.iechorfile.engine.images.ImageUnavailable;
@@ -55,7 +55,7 @@ final class PushCommand implements Callable<Integer> {
                         "  "
                             + blob.digest().toString().substring(0, 19)
                             + " "
-                            + Sizes.format(blob.size())
+                            + ByteSizes.format(blob.size())
                             + (uploaded ? " pushed" : " already there"));
                     out.flush();
                   });

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.iechorfile.engine.ByteSizes;
 import org.iechorfile.engine.ConfigChange;
 import org.iechorfile.engine.ConfigChanged;
 import org.iechorfile.engine.Diagnostic;
@@ -22,7 +23,6 @@ import org.iechorfile.engine.StepRejected;
 import org.iechorfile.engine.StepStarted;
 import org.iechorfile.engine.StepUndone;
 import org.iechorfile.engine.command.Durations;
-import org.iechorfile.engine.command.Sizes;
 
 /**
  * Prints a session's events as they happen: the step being run, its live output, pull progress (a
@@ -91,9 +91,9 @@ public final class EventPrinter implements SessionListener {
               + "=".repeat(filled)
               + " ".repeat(BAR - filled)
               + "] "
-              + Sizes.format(event.bytesDone())
+              + ByteSizes.format(event.bytesDone())
               + " / "
-              + Sizes.format(event.bytesTotal())
+              + ByteSizes.format(event.bytesTotal())
               + "\u001b[K");
       barShown = true;
       if (event.finished()) {
@@ -102,7 +102,7 @@ public final class EventPrinter implements SessionListener {
       }
     } else if (event.finished()) {
       out.println(
-          "  pulled layer " + event.layer() + " (" + Sizes.format(event.bytesTotal()) + ")");
+          "  pulled layer " + event.layer() + " (" + ByteSizes.format(event.bytesTotal()) + ")");
     }
     out.flush();
   }
@@ -152,7 +152,7 @@ public final class EventPrinter implements SessionListener {
     printedOutput.remove(event.step());
     Long bytes = layerBytes.remove(event.step());
     if (bytes != null) {
-      line.append(", +").append(Sizes.format(bytes));
+      line.append(", +").append(ByteSizes.format(bytes));
     }
     if (event.cache().hit()) {
       line.append(", cached");
@@ -195,7 +195,7 @@ public final class EventPrinter implements SessionListener {
             .append(card.removed());
     List<String> biggest = new ArrayList<>();
     for (org.iechorfile.engine.ChangeCard.PathSize path : card.biggest()) {
-      biggest.add(path.path() + " " + Sizes.format(path.bytes()));
+      biggest.add(path.path() + " " + ByteSizes.format(path.bytes()));
     }
     if (!biggest.isEmpty()) {
       line.append("; biggest ").append(String.join(", ", biggest));

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
+import org.iechorfile.engine.ByteSizes;
 import org.iechorfile.engine.CacheOutcome;
 import org.iechorfile.engine.ChangeCard;
-import org.iechorfile.engine.command.Sizes;
 import org.junit.jupiter.api.Test;
 
 class EventPrinterTest {
@@ -28,9 +28,9 @@ class EventPrinterTest {
             new CacheOutcome(false, "first run"));
     assertEquals(
         "files: +3 ~1 -0; biggest /app/big "
-            + Sizes.format(4000)
+            + ByteSizes.format(4000)
             + ", /app/small "
-            + Sizes.format(1000),
+            + ByteSizes.format(1000),
         EventPrinter.filesLine(card));
   }
 

@@ -1,6 +1,7 @@
 package org.iechorfile.engine.command;
 
 import java.util.OptionalInt;
+import org.iechorfile.engine.ByteSizes;
 import org.iechorfile.engine.inspect.FileText;
 import org.iechorfile.engine.inspect.ImageInspector;
 
@@ -33,7 +34,7 @@ public record CatCommand(String line, String path, OptionalInt step) implements 
       return new CommandResult.Message(
           file.path()
               + ": binary file, "
-              + Sizes.format(file.size())
+              + ByteSizes.format(file.size())
               + "; not shown (try %sh od -c "
               + file.path()
               + " | head)");
@@ -45,9 +46,9 @@ public record CatCommand(String line, String path, OptionalInt step) implements 
     if (file.truncated()) {
       text +=
           "\n[cut after "
-              + Sizes.format(file.text().length())
+              + ByteSizes.format(file.text().length())
               + " of "
-              + Sizes.format(file.size())
+              + ByteSizes.format(file.size())
               + "; see the rest with %sh tail -c +N "
               + file.path()
               + "]";

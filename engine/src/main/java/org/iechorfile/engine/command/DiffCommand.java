@@ -3,6 +3,7 @@ package org.iechorfile.engine.command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import org.iechorfile.engine.ByteSizes;
 import org.iechorfile.engine.ConfigChange;
 import org.iechorfile.engine.fs.Change;
 import org.iechorfile.engine.fs.FileType;
@@ -56,7 +57,7 @@ public record DiffCommand(String line, OptionalInt from, OptionalInt to, boolean
   }
 
   private static String size(Change change, long bytes) {
-    return change.type() == FileType.FILE ? Sizes.format(bytes) : "";
+    return change.type() == FileType.FILE ? ByteSizes.format(bytes) : "";
   }
 
   static CommandResult render(StepDiff diff) {

@@ -3,6 +3,7 @@ package org.iechorfile.engine.command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import org.iechorfile.engine.ByteSizes;
 import org.iechorfile.engine.inspect.DiskUsage;
 import org.iechorfile.engine.inspect.ImageInspector;
 
@@ -31,9 +32,9 @@ public record DuCommand(String line, String path, OptionalInt step) implements C
   private static CommandResult render(DiskUsage usage) {
     List<List<String>> rows = new ArrayList<>();
     for (DiskUsage.Item item : usage.entries()) {
-      rows.add(List.of(Sizes.format(item.bytes()), item.path()));
+      rows.add(List.of(ByteSizes.format(item.bytes()), item.path()));
     }
-    rows.add(List.of(Sizes.format(usage.bytes()), usage.path() + " (total)"));
+    rows.add(List.of(ByteSizes.format(usage.bytes()), usage.path() + " (total)"));
     return new CommandResult.Table(List.of("SIZE", "PATH"), rows);
   }
 }

@@ -3,6 +3,7 @@ package org.iechorfile.engine.command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import org.iechorfile.engine.ByteSizes;
 import org.iechorfile.engine.inspect.ImageInspector;
 import org.iechorfile.engine.inspect.LayerInfo;
 import org.iechorfile.engine.inspect.StepOrigin;
@@ -47,7 +48,7 @@ public record LayersCommand(String line, boolean waste, OptionalInt step) implem
           List.of(
               step(layer.origin()),
               StatCommand.firstLine(layer.origin().source()),
-              Sizes.format(layer.bytes()),
+              ByteSizes.format(layer.bytes()),
               Long.toString(layer.files()),
               layer.cached() ? "cached" : ""));
     }
@@ -62,12 +63,12 @@ public record LayersCommand(String line, boolean waste, OptionalInt step) implem
     for (WasteReport.Item item : report.files()) {
       rows.add(
           List.of(
-              Sizes.format(item.bytes()),
+              ByteSizes.format(item.bytes()),
               item.path(),
               step(item.addedBy()),
               (item.removed() ? "removed by " : "overwritten by ") + step(item.hiddenBy())));
     }
-    rows.add(List.of(Sizes.format(report.bytes()), "(total wasted)", "", ""));
+    rows.add(List.of(ByteSizes.format(report.bytes()), "(total wasted)", "", ""));
     return new CommandResult.Table(List.of("SIZE", "PATH", "ADDED BY", "HIDDEN BY"), rows);
   }
 

@@ -3,6 +3,7 @@ package org.iechorfile.engine.command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import org.iechorfile.engine.ByteSizes;
 import org.iechorfile.engine.fs.FileEntry;
 import org.iechorfile.engine.inspect.ImageInspector;
 
@@ -49,7 +50,7 @@ public record LsCommand(String line, String path, boolean details, boolean all, 
           List.of(
               e.modeString(),
               e.uid() + ":" + e.gid(),
-              e.isFile() ? Sizes.format(e.size()) : "",
+              e.isFile() ? ByteSizes.format(e.size()) : "",
               e.modified().toString().replace('T', ' ').replaceAll("\\.\\d+", ""),
               e.name() + (e.linkTarget().isEmpty() ? "" : " -> " + e.linkTarget())));
     }

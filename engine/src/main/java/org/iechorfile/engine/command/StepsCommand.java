@@ -2,6 +2,7 @@ package org.iechorfile.engine.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.iechorfile.engine.ByteSizes;
 import org.iechorfile.engine.session.StepInfo;
 
 /**
@@ -32,7 +33,7 @@ public record StepsCommand() implements Command {
               step.stage(),
               firstLine(step.source()),
               time(step),
-              step.layerBytes() > 0 ? Sizes.format(step.layerBytes()) : ""));
+              step.layerBytes() > 0 ? ByteSizes.format(step.layerBytes()) : ""));
     }
     return new CommandResult.Table(
         List.of("STEP", "STATE", "STAGE", "INSTRUCTION", "TIME", "SIZE"), rows);

@@ -2,6 +2,7 @@ package org.iechorfile.engine.command;
 
 import java.util.List;
 import java.util.OptionalInt;
+import org.iechorfile.engine.ByteSizes;
 import org.iechorfile.engine.inspect.ImageInspector;
 import org.iechorfile.engine.inspect.TreeLine;
 
@@ -57,7 +58,7 @@ public record TreeCommand(String line, String path, int depth, OptionalInt step)
       if (line.entry().isDirectory() && line.depth() > 0) {
         text.append('/');
       } else if (line.entry().isFile()) {
-        text.append("  ").append(Sizes.format(line.entry().size()));
+        text.append("  ").append(ByteSizes.format(line.entry().size()));
       } else if (!line.entry().linkTarget().isEmpty()) {
         text.append(" -> ").append(line.entry().linkTarget());
       }

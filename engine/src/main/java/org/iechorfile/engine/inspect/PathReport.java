@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.iechorfile.engine.ByteSizes;
 import org.iechorfile.engine.fs.FileEntry;
 
 /**
@@ -85,7 +86,7 @@ public record PathReport(
             .append(String.format(" (%04o)", entry.mode()))
             .append(", owner ")
             .append(owner())
-            .append(entry.isFile() ? ", " + size(entry.size()) : "")
+            .append(entry.isFile() ? ", " + ByteSizes.format(entry.size()) : "")
             .append(", modified ")
             .append(TIME.format(entry.modified()));
     if (!entry.linkTarget().isEmpty()) {
@@ -125,7 +126,7 @@ public record PathReport(
                   "%s %-13s %8s %s %s%s%n",
                   child.modeString(),
                   owner(child, false),
-                  child.isFile() ? size(child.size()) : "",
+                  child.isFile() ? ByteSizes.format(child.size()) : "",
                   TIME.format(child.modified()),
                   child.name(),
                   child.linkTarget().isEmpty() ? "" : " -> " + child.linkTarget()));
@@ -148,19 +149,5 @@ public record PathReport(
             + ":"
             + (group == null ? Integer.toString(file.gid()) : group);
     return withIds ? names + " (" + ids + ")" : names;
-  }
-
-  private static String size(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " B";
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
-    double value = bytes;
-    int unit = -1;
-    while (value >= 1024 && unit < units.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    return String.format("%.1f %s", value, units[unit]);
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.iechorfile.engine.ByteSizes;
 import org.iechorfile.engine.ConfigChange;
 import org.iechorfile.engine.Diagnostic;
 import org.iechorfile.engine.LayerCommitted;
@@ -68,18 +69,20 @@ record ChangeCard(StepCompleted completed, List<LayerCommitted> layer, List<Conf
               + " changed, "
               + card.removed()
               + " removed ("
-              + bytes(card.bytesAdded())
+              + ByteSizes.format(card.bytesAdded())
               + " written"
-              + (card.bytesRemoved() > 0 ? ", " + bytes(card.bytesRemoved()) + " removed" : "")
+              + (card.bytesRemoved() > 0
+                  ? ", " + ByteSizes.format(card.bytesRemoved()) + " removed"
+                  : "")
               + ")");
       for (org.iechorfile.engine.ChangeCard.PathSize path : card.biggest()) {
-        facts.add("  " + path.path() + " (" + bytes(path.bytes()) + ")");
+        facts.add("  " + path.path() + " (" + ByteSizes.format(path.bytes()) + ")");
       }
     }
     for (LayerCommitted committed : layer) {
       facts.add(
           "layer: "
-              + bytes(committed.bytes())
+              + ByteSizes.format(committed.bytes())
               + " in "
               + committed.entries()
               + (committed.entries() == 1 ? " entry" : " entries"));
@@ -106,19 +109,5 @@ record ChangeCard(StepCompleted completed, List<LayerCommitted> layer, List<Conf
 
   static String seconds(long millis) {
     return String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
-  }
-
-  static String bytes(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " B";
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
-    double value = bytes;
-    int unit = -1;
-    while (value >= 1024 && unit < units.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
   }
 }

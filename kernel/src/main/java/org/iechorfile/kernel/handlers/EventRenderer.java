@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.iechorfile.engine.ByteSizes;
 import org.iechorfile.engine.ConfigChange;
 import org.iechorfile.engine.ConfigChanged;
 import org.iechorfile.engine.LayerCommitted;
@@ -67,9 +68,9 @@ final class EventRenderer implements SessionListener {
             + ": layer "
             + shortLayer(event.layer())
             + " "
-            + ChangeCard.bytes(event.bytesDone())
+            + ByteSizes.format(event.bytesDone())
             + " of "
-            + ChangeCard.bytes(event.bytesTotal())
+            + ByteSizes.format(event.bytesTotal())
             + (event.finished() ? " (done)" : "");
     boolean update = !pullDisplays.add(id);
     out.display(Map.of("text/plain", text), id, update);

@@ -59,10 +59,10 @@ class EventRendererTest {
     String card = recorder.json(recorder.iopub.get(0));
     assertTrue(card.contains("Step 1: RUN make"), card);
     assertTrue(card.contains("built in 1.50 s (no earlier run of this step)"), card);
-    assertTrue(card.contains("layer: 2.0 KiB in 3 entries"), card);
+    assertTrue(card.contains("layer: 2.0 kB in 3 entries"), card);
     assertTrue(card.contains("Env.A: (none) -> 1"), card);
     assertTrue(card.contains("warning: use JSON [JSONArgsRecommended]"), card);
-    assertTrue(card.contains("<li>layer: 2.0 KiB in 3 entries</li>"), card);
+    assertTrue(card.contains("<li>layer: 2.0 kB in 3 entries</li>"), card);
   }
 
   @Test

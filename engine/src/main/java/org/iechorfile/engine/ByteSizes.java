@@ -1,11 +1,14 @@
-package org.iechorfile.engine.command;
+package org.iechorfile.engine;
 
 import java.util.Locale;
 
-/** Byte counts as people read them: {@code 512 B}, {@code 1.5 kB}, {@code 12.0 MB}. */
-public final class Sizes {
+/**
+ * Byte counts as people read them: {@code 512 B}, {@code 1.5 kB}, {@code 12.0 MB}; the one way both
+ * front ends and every command print sizes.
+ */
+public final class ByteSizes {
 
-  private Sizes() {}
+  private ByteSizes() {}
 
   /** {@code bytes} in decimal units, one decimal from kB on. */
   public static String format(long bytes) {
