@@ -83,6 +83,14 @@ final class GcCommand implements Callable<Integer> {
             + count(layers.cacheRecordsDropped(), "build-cache record")
             + "; freed "
             + ByteSizes.format(layers.bytesFreed()));
+    if (dropCache) {
+      out.println(
+          layers.openSessions() == 0
+              ? "removed " + count(layers.cacheMountsRemoved(), "RUN cache mount")
+              : "kept the RUN cache mounts: "
+                  + count(layers.openSessions(), "session")
+                  + " may be using them; run gc --cache again when they are closed");
+    }
     if (layers.sessionsCleared() > 0 || layers.draftsRemoved() > 0) {
       out.println(
           "cleared "

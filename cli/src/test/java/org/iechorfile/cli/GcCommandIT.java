@@ -85,6 +85,7 @@ class GcCommandIT {
     assertEquals(0, run("gc", "--cache"), err::toString);
     assertEquals(
         "removed 1 session layer and 1 build-cache record; freed 6 B\n"
+            + "removed 0 RUN cache mounts\n"
             + "removed 0 blobs and 0 layer snapshots; freed 0 B\n",
         out.toString());
     assertEquals(List.of(), sessionLayers());

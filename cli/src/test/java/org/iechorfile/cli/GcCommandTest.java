@@ -73,9 +73,31 @@ class GcCommandTest {
     assertEquals(0, run("", "gc", "--cache"), err::toString);
     assertEquals(
         "removed 1 session layer and 1 build-cache record; freed 3 B\n"
+            + "removed 0 RUN cache mounts\n"
             + "removed 0 blobs and 0 layer snapshots; freed 0 B\n",
         out.toString());
     assertEquals(List.of(), layerDirectories());
+  }
+
+  @Test
+  void gc_cacheWhileASessionIsOpen_keepsTheRunCacheMountsAndSaysWhy() throws IOException {
+    Path mount = Files.createDirectories(home.resolve("session/mounts/cache/0123abcd"));
+    try (org.iechorfile.engine.session.Session open =
+        org.iechorfile.engine.session.Workspace.fromEnvironment(
+                Map.of("IECHOR_HOME", home.toString()))
+            .newSession()
+            .build()) {
+      assertEquals(0, run("", "gc", "--cache"), err::toString);
+      assertEquals(List.of(), open.steps(), "the open session is left as it was");
+    }
+
+    assertTrue(
+        out.toString()
+            .contains(
+                "kept the RUN cache mounts: 1 session may be using them; run gc --cache again"
+                    + " when they are closed\n"),
+        out::toString);
+    assertTrue(Files.isDirectory(mount));
   }
 
   @Test

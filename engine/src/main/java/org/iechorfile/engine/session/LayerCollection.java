@@ -9,10 +9,15 @@ package org.iechorfile.engine.session;
  *     --keep-storage}, or pointing at a layer that is gone)
  * @param sessionsCleared records of sessions whose process ended without closing them
  * @param draftsRemoved unfinished or failed steps' directories left by such processes
+ * @param cacheMountsRemoved {@code RUN --mount=type=cache} directories removed: with the build
+ *     cache dropped ({@code --cache}) and no session open, since an open one may be using them
+ * @param openSessions sessions open in running processes while the collection ran
  */
 public record LayerCollection(
     int layersRemoved,
     long bytesFreed,
     int cacheRecordsDropped,
     int sessionsCleared,
-    int draftsRemoved) {}
+    int draftsRemoved,
+    int cacheMountsRemoved,
+    int openSessions) {}

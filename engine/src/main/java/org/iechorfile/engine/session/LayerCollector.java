@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.iechorfile.engine.image.Digest;
 import org.iechorfile.engine.store.StoreLock;
+import org.iechorfile.engine.tar.DirectoryTrees;
 
 /**
  * Garbage collection of the layers sessions write under {@code session/} in the store. The roots
@@ -81,9 +82,11 @@ public final class LayerCollector {
             }
           }
           int drafts = removeDrafts(pruning.grace());
+          int cacheMounts = pruning.dropCache() && live.open() == 0 ? removeCacheMounts() : 0;
           sweepRecordsAndLinks();
           LayerCollection report =
-              new LayerCollection(removed, bytes, dropped, live.dead(), drafts);
+              new LayerCollection(
+                  removed, bytes, dropped, live.dead(), drafts, cacheMounts, live.open());
           LOG.log(System.Logger.Level.DEBUG, "session layers collected: {0}", report);
           return new Outcome(report, pinned(live.layers()));
         });
@@ -127,7 +130,7 @@ public final class LayerCollector {
   }
 
   /** The layers open sessions list, and how many closed-by-crash sessions were cleared. */
-  private record Live(Set<String> layers, int dead) {}
+  private record Live(Set<String> layers, int dead, int open) {}
 
   private Live liveSessions() throws IOException {
     Path directory = LiveSet.directory(home);
@@ -154,7 +157,20 @@ public final class LayerCollector {
         ids.addAll(lines(file));
       }
     }
-    return new Live(ids, dead);
+    return new Live(ids, dead, held.size());
+  }
+
+  /**
+   * Removes the directories behind {@code RUN --mount=type=cache}, as {@code docker builder prune}
+   * does; called only when no session is open, so none is in use.
+   */
+  private int removeCacheMounts() throws IOException {
+    int removed = 0;
+    for (Path dir : children(RunMounts.cacheMountsDirectory(home))) {
+      DirectoryTrees.delete(dir);
+      removed++;
+    }
+    return removed;
   }
 
   /** Forgets the least recently used records until the cache's layers fit in {@code limit}. */

@@ -36,7 +36,7 @@ final class RunMounts {
       Supplier<Optional<Path>> context,
       Map<String, SecretSource> secrets,
       BaseImages images) {
-    this.cacheMounts = home.resolve("session").resolve("mounts").resolve("cache");
+    this.cacheMounts = cacheMountsDirectory(home);
     this.context = context;
     this.secrets = Map.copyOf(secrets);
     this.stages = new StageOrImage(images);
@@ -123,6 +123,11 @@ final class RunMounts {
       }
     }
     return new Prepared(mounts, environment);
+  }
+
+  /** Where the directories of {@code RUN --mount=type=cache} live in the store {@code home}. */
+  static Path cacheMountsDirectory(Path home) {
+    return home.resolve("session").resolve("mounts").resolve("cache");
   }
 
   private Path cacheDirectory(MountSpec spec) throws IOException {

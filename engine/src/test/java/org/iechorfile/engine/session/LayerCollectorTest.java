@@ -97,11 +97,11 @@ class LayerCollectorTest {
     String undone = layer(session, "RUN undone");
     session.undo(1);
 
-    assertEquals(new LayerCollection(0, 0, 0, 0, 0), collect(unreachable()));
+    assertEquals(new LayerCollection(0, 0, 0, 0, 0, 0, 1), collect(unreachable()));
     assertEquals(Set.of(first, undone), layerDirectories());
 
     String next = layer(session, "RUN next");
-    assertEquals(new LayerCollection(1, 1, 0, 0, 0), collect(unreachable()));
+    assertEquals(new LayerCollection(1, 1, 0, 0, 0, 0, 1), collect(unreachable()));
     assertEquals(Set.of(first, next), layerDirectories());
     assertFalse(Files.exists(home.resolve("session/layers").resolve(undone + ".link")));
     assertEquals(2, names("session/l").size(), "one short link per remaining layer");
@@ -117,7 +117,7 @@ class LayerCollectorTest {
     mine.apply("FROM scratch");
     String own = layer(mine, "RUN here");
 
-    assertEquals(new LayerCollection(0, 0, 0, 0, 0), collect(unreachable()));
+    assertEquals(new LayerCollection(0, 0, 0, 0, 0, 0, 2), collect(unreachable()));
     assertEquals(Set.of(kept, stage, own), layerDirectories());
     other.close();
     assertEquals(Set.of(own), layerDirectories(), "closing removes what nothing else keeps");
@@ -159,13 +159,39 @@ class LayerCollectorTest {
     session.close();
 
     assertEquals(Set.of(cached), layerDirectories());
-    assertEquals(new LayerCollection(0, 0, 0, 0, 0), collect(unreachable()));
+    assertEquals(new LayerCollection(0, 0, 0, 0, 0, 0, 0), collect(unreachable()));
     assertEquals(Set.of(cached), layerDirectories());
 
     LayerCollection dropped = collect(new Pruning(true, Pruning.NO_LIMIT, Duration.ZERO));
-    assertEquals(new LayerCollection(1, 1, 1, 0, 0), dropped);
+    assertEquals(new LayerCollection(1, 1, 1, 0, 0, 0, 0), dropped);
     assertEquals(Set.of(), layerDirectories());
     assertEquals(List.of(), names("session/cache"));
+  }
+
+  @Test
+  void collect_dropCacheWithNoSessionOpen_removesTheCacheMounts() throws IOException {
+    Path mount = Files.createDirectories(home.resolve("session/mounts/cache/0123abcd/apt"));
+    Files.writeString(mount.resolve("lists"), "packages");
+
+    LayerCollection kept = collect(unreachable());
+    LayerCollection dropped = collect(new Pruning(true, Pruning.NO_LIMIT, Duration.ZERO));
+
+    assertEquals(0, kept.cacheMountsRemoved());
+    assertEquals(1, dropped.cacheMountsRemoved());
+    assertEquals(List.of(), names("session/mounts/cache"));
+  }
+
+  @Test
+  void collect_dropCacheWithASessionOpen_keepsTheCacheMounts() throws IOException {
+    Files.createDirectories(home.resolve("session/mounts/cache/0123abcd"));
+    Session session = open(true);
+    layer(session, "FROM scratch\nRUN live");
+
+    LayerCollection dropped = collect(new Pruning(true, Pruning.NO_LIMIT, Duration.ZERO));
+
+    assertEquals(0, dropped.cacheMountsRemoved());
+    assertEquals(1, dropped.openSessions());
+    assertEquals(List.of("0123abcd"), names("session/mounts/cache"));
   }
 
   @Test
@@ -174,7 +200,7 @@ class LayerCollectorTest {
     String live = layer(session, "FROM scratch\nRUN live");
 
     assertEquals(
-        new LayerCollection(0, 0, 1, 0, 0),
+        new LayerCollection(0, 0, 1, 0, 0, 0, 1),
         collect(new Pruning(true, Pruning.NO_LIMIT, Duration.ZERO)));
     assertEquals(Set.of(live), layerDirectories());
   }
@@ -201,7 +227,7 @@ class LayerCollectorTest {
 
     LayerCollection report = collect(new Pruning(false, 1, Duration.ZERO));
 
-    assertEquals(new LayerCollection(2, 2, 2, 0, 0), report);
+    assertEquals(new LayerCollection(2, 2, 2, 0, 0, 0, 0), report);
     assertEquals(Set.of(a), layerDirectories());
   }
 
@@ -213,7 +239,7 @@ class LayerCollectorTest {
     Files.writeString(live.resolve("gone.lock"), "");
     Files.writeString(live.resolve("gone.layers"), "0123abcd\n");
 
-    assertEquals(new LayerCollection(1, 5, 0, 1, 0), collect(unreachable()));
+    assertEquals(new LayerCollection(1, 5, 0, 1, 0, 0, 0), collect(unreachable()));
     assertEquals(List.of(), names("session/live"));
     assertEquals(Set.of(), layerDirectories());
   }
@@ -228,7 +254,7 @@ class LayerCollectorTest {
     Path crashed = Files.createDirectories(home.resolve("session/drafts/crashed/upper/usr"));
     Files.writeString(crashed.resolve("left"), "behind");
 
-    assertEquals(new LayerCollection(0, 0, 0, 0, 1), collect(unreachable()));
+    assertEquals(new LayerCollection(0, 0, 0, 0, 1, 0, 1), collect(unreachable()));
     assertTrue(Files.exists(failed.resolve("step-1")));
     assertFalse(Files.exists(home.resolve("session/drafts/crashed")));
 
@@ -345,9 +371,9 @@ class LayerCollectorTest {
 
     LayerCollection report = collect(Pruning.unreachable(Duration.ofHours(1)));
 
-    assertEquals(new LayerCollection(0, 0, 0, 0, 1), report);
+    assertEquals(new LayerCollection(0, 0, 0, 0, 1, 0, 0), report);
     assertEquals(List.of("cache123.tmp", "recent"), names("session/drafts"));
-    assertEquals(new LayerCollection(0, 0, 0, 0, 1), collect(unreachable()));
+    assertEquals(new LayerCollection(0, 0, 0, 0, 1, 0, 0), collect(unreachable()));
     assertEquals(List.of(), names("session/drafts"));
   }
 
@@ -363,7 +389,7 @@ class LayerCollectorTest {
     Files.setPosixFilePermissions(
         layer.resolve("usr"), PosixFilePermissions.fromString("---------"));
 
-    assertEquals(new LayerCollection(1, 3, 0, 0, 0), collect(unreachable()));
+    assertEquals(new LayerCollection(1, 3, 0, 0, 0, 0, 0), collect(unreachable()));
     assertEquals(List.of(), names("session/layers"));
   }
 }
