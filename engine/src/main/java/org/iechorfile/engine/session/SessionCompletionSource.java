@@ -3,24 +3,22 @@ package org.iechorfile.engine.session;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.iechorfile.engine.CompletionSource;
+import org.iechorfile.engine.fs.FileEntry;
+import org.iechorfile.engine.fs.LayeredView;
 import org.iechorfile.engine.store.ImageSummary;
-import org.iechorfile.engine.tar.Whiteouts;
 
 /**
  * Completion over a live session: paths of the working image read straight from its layer
- * directories (the topmost layer decides; whiteouts hide), the build context, the host directory,
- * the stages, the store's images and the variables in effect. Does no network I/O. Use from the
- * session's thread (as the REPL's completer does, between steps).
+ * directories through a {@link LayeredView}, the build context, the host directory, the stages, the
+ * store's images and the variables in effect. Does no network I/O. Use from the session's thread
+ * (as the REPL's completer does, between steps).
  */
 public final class SessionCompletionSource implements CompletionSource {
 
@@ -123,55 +121,31 @@ public final class SessionCompletionSource implements CompletionSource {
     return dir.isEmpty() ? "/" : dir.endsWith("/") ? dir : dir + "/";
   }
 
-  /** Entries of the image directory holding {@code prefix}, as {@code prefix}-style words. */
+  /**
+   * Entries of the image directory holding {@code prefix}, as {@code prefix}-style words, read
+   * through the layers as {@link LayeredView} sees them (whiteouts and opaque directories hide,
+   * links to directories are followed).
+   */
   private static List<String> layerPaths(List<LayerRef> layers, String base, String prefix) {
     int slash = prefix.lastIndexOf('/');
     String typedDir = prefix.substring(0, slash + 1);
-    String directory = (base + typedDir).replaceAll("^/+", "");
-    Map<String, Boolean> entries = new LinkedHashMap<>();
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      Path dir = layers.get(i).directory().resolve(directory);
-      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-        continue;
-      }
-      try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-        for (Path entry : stream) {
-          String name = entry.getFileName().toString();
-          // The topmost layer with the name decides: a whiteout there hides lower entries.
-          entries.putIfAbsent(name, !isWhiteout(entry) && entries.size() < LIMIT);
-        }
-      } catch (IOException e) {
-        LOG.log(System.Logger.Level.DEBUG, "cannot list " + dir + " for completion", e);
-      }
+    String directory = "/" + (base + typedDir).replaceAll("^/+", "");
+    String rest = prefix.substring(slash + 1);
+    List<FileEntry> entries;
+    try {
+      entries = LayeredView.of(layers.stream().map(LayerRef::directory).toList()).list(directory);
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "cannot list " + directory + " for completion", e);
+      return List.of();
     }
     List<String> words = new ArrayList<>();
-    String rest = prefix.substring(slash + 1);
-    for (Map.Entry<String, Boolean> entry : entries.entrySet()) {
-      if (entry.getValue() && entry.getKey().startsWith(rest)) {
-        boolean isDir = isDirectoryInLayers(layers, directory + entry.getKey());
-        words.add(typedDir + entry.getKey() + (isDir ? "/" : ""));
+    for (FileEntry entry : entries) {
+      if (entry.name().startsWith(rest) && words.size() < LIMIT) {
+        words.add(typedDir + entry.name() + (entry.isDirectory() ? "/" : ""));
       }
     }
     words.sort(null);
     return words;
-  }
-
-  private static boolean isDirectoryInLayers(List<LayerRef> layers, String relative) {
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      Path path = layers.get(i).directory().resolve(relative);
-      if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-        return Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
-      }
-    }
-    return false;
-  }
-
-  private static boolean isWhiteout(Path entry) {
-    try {
-      return Whiteouts.isWhiteout(entry);
-    } catch (IOException | UnsupportedOperationException e) {
-      return false;
-    }
   }
 
   private static List<String> hostListing(Path directory, String prefix) {

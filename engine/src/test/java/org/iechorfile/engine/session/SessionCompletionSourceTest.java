@@ -54,6 +54,18 @@ class SessionCompletionSourceTest {
   }
 
   @Test
+  void imagePaths_directoryFromACopy_endsInASlashAndListsItsFiles() throws Exception {
+    Files.createDirectories(host.resolve("site/css"));
+    Files.writeString(host.resolve("site/index.html"), "<p>hi</p>");
+    session.setContext(host);
+    session.apply("FROM scratch\nCOPY site /srv/site/");
+
+    assertEquals(List.of("/srv/"), source.imagePaths("/s"));
+    assertEquals(
+        List.of("/srv/site/css/", "/srv/site/index.html"), source.imagePaths("/srv/site/"));
+  }
+
+  @Test
   void stageNamesAndVariables_fromState() {
     session.setBuildArg("TOKEN", "x");
     session.apply("FROM scratch AS base\nENV HOME=/root\nFROM scratch");
