@@ -14,18 +14,7 @@ public record RedoCommand(int count) implements Command {
   }
 
   static ParsedCommand parse(Invocation invocation) {
-    return invocation
-        .atMost(1)
-        .orElseGet(
-            () ->
-                StepCounts.count(invocation)
-                    .map(n -> ParsedCommand.of(invocation.line(), new RedoCommand(n)))
-                    .orElseGet(
-                        () ->
-                            invocation.reject(
-                                0,
-                                "%redo takes a number of steps (1 or more), not "
-                                    + invocation.argument().orElse(""))));
+    return StepCounts.parseCount(invocation, "redo", RedoCommand::new);
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.iechorfile.engine.command;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.iechorfile.engine.SessionEvent;
 import org.iechorfile.engine.StepRedone;
 import org.iechorfile.engine.StepUndone;
@@ -18,6 +19,28 @@ final class StepCounts {
       return Optional.of(1);
     }
     return number(invocation.argument().get()).filter(n -> n >= 1);
+  }
+
+  /**
+   * Parses {@code %undo [N]} or {@code %redo [N]}: at most one argument, a count of 1 or more (1
+   * when absent), made into a command by {@code command}.
+   */
+  static ParsedCommand parseCount(
+      Invocation invocation, String name, IntFunction<Command> command) {
+    return invocation
+        .atMost(1)
+        .orElseGet(
+            () ->
+                count(invocation)
+                    .map(n -> ParsedCommand.of(invocation.line(), command.apply(n)))
+                    .orElseGet(
+                        () ->
+                            invocation.reject(
+                                0,
+                                "%"
+                                    + name
+                                    + " takes a number of steps (1 or more), not "
+                                    + invocation.argument().orElse(""))));
   }
 
   /** {@code text} as a non-negative step number ({@code 3} or {@code #3}). */

@@ -15,18 +15,7 @@ public record UndoCommand(int count) implements Command {
   }
 
   static ParsedCommand parse(Invocation invocation) {
-    return invocation
-        .atMost(1)
-        .orElseGet(
-            () ->
-                StepCounts.count(invocation)
-                    .map(n -> ParsedCommand.of(invocation.line(), new UndoCommand(n)))
-                    .orElseGet(
-                        () ->
-                            invocation.reject(
-                                0,
-                                "%undo takes a number of steps (1 or more), not "
-                                    + invocation.argument().orElse(""))));
+    return StepCounts.parseCount(invocation, "undo", UndoCommand::new);
   }
 
   @Override
