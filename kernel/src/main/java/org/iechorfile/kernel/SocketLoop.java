@@ -2,7 +2,6 @@ package org.iechorfile.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.zeromq.SocketType;
@@ -10,62 +9,35 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * A thread that owns one ROUTER socket: it binds it, receives multipart messages and hands each to
- * a handler together with a sender for replies on the same socket (the handler runs on this thread,
- * so only this thread touches the socket).
+ * A thread that owns one ROUTER socket: it receives multipart messages and hands each to a handler
+ * together with a sender for replies on the same socket (the handler runs on this thread, so only
+ * this thread touches the socket).
  */
-final class SocketLoop implements Runnable {
+final class SocketLoop extends SocketThread {
 
   private static final System.Logger LOG = System.getLogger(SocketLoop.class.getName());
   private static final int POLL_MILLIS = 100;
 
-  private final ZContext context;
-  private final SocketType type;
-  private final String address;
   private final BiConsumer<List<byte[]>, Consumer<List<byte[]>>> handler;
-  private final CountDownLatch bound = new CountDownLatch(1);
-  private volatile boolean running = true;
-  private volatile RuntimeException bindFailure;
 
   SocketLoop(
       ZContext context,
       SocketType type,
       String address,
       BiConsumer<List<byte[]>, Consumer<List<byte[]>>> handler) {
-    this.context = context;
-    this.type = type;
-    this.address = address;
+    super(context, type, address, 1000);
     this.handler = handler;
   }
 
-  /** Waits until the socket is bound; rethrows a bind failure. */
-  void awaitBound() throws InterruptedException {
-    bound.await();
-    if (bindFailure != null) {
-      throw bindFailure;
-    }
-  }
-
-  void stop() {
-    running = false;
+  @Override
+  void configure(ZMQ.Socket socket) {
+    socket.setReceiveTimeOut(POLL_MILLIS);
   }
 
   @Override
-  public void run() {
-    ZMQ.Socket socket;
+  void serve(ZMQ.Socket socket) {
     try {
-      socket = context.createSocket(type);
-      socket.setLinger(1000);
-      socket.setReceiveTimeOut(POLL_MILLIS);
-      socket.bind(address);
-    } catch (RuntimeException e) {
-      bindFailure = new IllegalStateException("cannot bind " + address + ": " + e.getMessage(), e);
-      bound.countDown();
-      return;
-    }
-    bound.countDown();
-    try {
-      while (running && !Thread.currentThread().isInterrupted()) {
+      while (running() && !Thread.currentThread().isInterrupted()) {
         List<byte[]> frames = receive(socket);
         if (!frames.isEmpty()) {
           handler.accept(frames, reply -> send(socket, reply));
@@ -73,9 +45,7 @@ final class SocketLoop implements Runnable {
       }
     } catch (RuntimeException e) {
       // The outermost loop of this channel: log and end the channel rather than die silently.
-      LOG.log(System.Logger.Level.ERROR, "the " + address + " loop stopped", e);
-    } finally {
-      socket.close();
+      LOG.log(System.Logger.Level.ERROR, "the " + address() + " loop stopped", e);
     }
   }
 
