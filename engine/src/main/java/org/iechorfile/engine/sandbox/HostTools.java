@@ -1,16 +1,13 @@
 package org.iechorfile.engine.sandbox;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.iechorfile.engine.tar.SystemPrograms;
 
 /** The host programs the sandbox drives, found once on the usual system paths. */
 record HostTools(Path shell, Path unshare, Path setpriv, Path mount) {
-
-  private static final List<Path> SEARCH =
-      List.of(Path.of("/usr/sbin"), Path.of("/usr/bin"), Path.of("/sbin"), Path.of("/bin"));
 
   /** The tools, or a list of what is missing with the package that provides each. */
   static Lookup find() {
@@ -26,11 +23,9 @@ record HostTools(Path shell, Path unshare, Path setpriv, Path mount) {
   }
 
   private static Path locate(String name, String debianPackage, List<String> missing) {
-    for (Path dir : SEARCH) {
-      Path candidate = dir.resolve(name);
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
+    Optional<Path> found = SystemPrograms.find(name);
+    if (found.isPresent()) {
+      return found.get();
     }
     missing.add(
         "the program '"

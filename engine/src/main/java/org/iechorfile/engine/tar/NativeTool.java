@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,25 +21,7 @@ final class NativeTool {
 
   private static final long TIMEOUT_SECONDS = 300;
 
-  /** Where Debian installs these tools; looked in first, so an unusual PATH does not hide them. */
-  private static final List<Path> SYSTEM_DIRECTORIES =
-      List.of(Path.of("/usr/bin"), Path.of("/bin"), Path.of("/usr/sbin"), Path.of("/sbin"));
-
   private NativeTool() {}
-
-  /** The tool's path in a system directory, or its bare name (then PATH decides). */
-  private static String locate(String name) {
-    if (name.contains("/")) {
-      return name;
-    }
-    for (Path directory : SYSTEM_DIRECTORIES) {
-      Path candidate = directory.resolve(name);
-      if (Files.isExecutable(candidate)) {
-        return candidate.toString();
-      }
-    }
-    return name;
-  }
 
   /**
    * Runs {@code argv} to completion and returns its standard output.
@@ -52,7 +33,7 @@ final class NativeTool {
     Process process;
     try {
       List<String> command = new ArrayList<>(argv);
-      command.set(0, locate(argv.get(0)));
+      command.set(0, SystemPrograms.find(argv.get(0)).map(Path::toString).orElse(argv.get(0)));
       process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
     } catch (IOException e) {
       throw new IOException(
