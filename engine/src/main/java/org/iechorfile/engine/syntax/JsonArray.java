@@ -280,7 +280,10 @@ final class JsonArray {
     }
   }
 
-  /** {@code \}{@code uXXXX}, pairing surrogates; a lone surrogate becomes U+FFFD as in Go. */
+  /**
+   * A backslash-u escape and its four hex digits, pairing surrogates; a lone surrogate becomes
+   * U+FFFD as in Go.
+   */
   private boolean unicodeEscape(StringBuilder out) {
     int hi = hex4(pos);
     if (hi < 0) {
