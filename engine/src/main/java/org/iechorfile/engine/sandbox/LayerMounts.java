@@ -27,7 +27,7 @@ final class LayerMounts {
   record Prepared(SandboxMount.Bind bind, boolean directory) {}
 
   /**
-   * Makes the overlay's directories in {@code directory} and adds its mount to {@code fstab}.
+   * Makes the overlay's directories in {@code directory} and adds its mount to {@code steps}.
    *
    * @param layersDirectory the directory the layer names are relative to (the mount runs there)
    * @throws SandboxException when the source is missing or passes through a symbolic link
@@ -37,7 +37,7 @@ final class LayerMounts {
       Path directory,
       Path layersDirectory,
       boolean inUserNamespace,
-      Fstab fstab)
+      SetupSteps steps)
       throws IOException, SandboxException {
     boolean isDirectory = checkSource(mount, layersDirectory);
     Path root = Files.createDirectories(directory.resolve("root"));
@@ -62,7 +62,7 @@ final class LayerMounts {
     if (inUserNamespace) {
       options.append(",userxattr");
     }
-    fstab.add("overlay", root.toAbsolutePath().toString(), "overlay", options.toString());
+    steps.mount("overlay", root.toAbsolutePath().toString(), "overlay", options.toString());
     Path source =
         mount.source().equals("/") ? root : root.resolve(mount.source().replaceAll("^/+", ""));
     return new Prepared(

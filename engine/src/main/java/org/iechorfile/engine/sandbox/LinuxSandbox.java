@@ -2,8 +2,6 @@ package org.iechorfile.engine.sandbox;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,15 +17,17 @@ import org.iechorfile.engine.spi.SandboxException;
 import org.iechorfile.engine.spi.SandboxOutput;
 import org.iechorfile.engine.spi.SandboxRequest;
 import org.iechorfile.engine.spi.SandboxResult;
+import org.iechorfile.engine.store.Store;
 import org.iechorfile.engine.tar.BackgroundDeletion;
 import org.iechorfile.engine.tar.IdMap;
 import org.iechorfile.engine.tar.OverlayNamespace;
 
 /**
- * Runs commands in Linux namespaces on an overlay of the step's layers, with util-linux's {@code
- * unshare} and {@code setpriv}: new mount, PID, IPC and UTS namespaces (and a network namespace for
- * {@code --network=none}), a fresh {@code /proc}, a minimal {@code /dev}, the host's {@code
- * /etc/resolv.conf} and {@code /etc/hosts} bound read-only, and Docker's default capability set.
+ * Runs commands in Linux namespaces on an overlay of the step's layers, through the engine's
+ * sandbox program ({@link SandboxProgram}): new mount, PID, IPC and UTS namespaces (and a network
+ * namespace for {@code --network=none}), a fresh {@code /proc}, a minimal {@code /dev}, the host's
+ * {@code /etc/resolv.conf} and {@code /etc/hosts} bound read-only, and Docker's default capability
+ * set.
  *
  * <p>Mount points the image lacks are supplied by a small stub directory stacked below the image's
  * layers, so they never appear in the new layer. A bind from other layers (an earlier stage) gets
@@ -37,23 +37,39 @@ import org.iechorfile.engine.tar.OverlayNamespace;
 public final class LinuxSandbox implements Sandbox {
 
   private static final System.Logger LOG = System.getLogger(LinuxSandbox.class.getName());
-  private static final String SCRIPT = loadScript();
   private static final Duration KILL_GRACE = Duration.ofSeconds(5);
 
-  private final HostTools.Lookup tools;
+  private final Path programs;
   private final Clock clock;
   private final boolean inUserNamespace = OverlayNamespace.current() == OverlayNamespace.USER;
   private volatile boolean overlayKnown;
+  private Path program;
 
-  /** A sandbox using the host's tools, timed by {@code clock}. */
+  /**
+   * A sandbox timed by {@code clock} that copies its program, when it runs from a jar, into the
+   * default store's {@code programs} directory.
+   */
   public LinuxSandbox(Clock clock) {
-    this.tools = HostTools.find();
+    this(clock, Store.defaultRoot(System.getenv()).resolve("programs"));
+  }
+
+  /**
+   * A sandbox timed by {@code clock} that copies its program, when it runs from a jar, into {@code
+   * programs}.
+   */
+  public LinuxSandbox(Clock clock, Path programs) {
     this.clock = clock;
+    this.programs = programs;
   }
 
   @Override
   public List<String> missingPrerequisites() {
-    List<String> missing = new ArrayList<>(tools.missing());
+    List<String> missing = new ArrayList<>();
+    if (SandboxProgram.class.getResource(SandboxProgram.RESOURCE) == null) {
+      missing.add(
+          "this build has no sandbox program; build iechorfile with a C compiler"
+              + " (apt-get install gcc libc6-dev) to run RUN steps");
+    }
     if (!overlaySupported()) {
       missing.add(
           "the kernel has no overlay filesystem; load it with: modprobe overlay"
@@ -65,31 +81,24 @@ public final class LinuxSandbox implements Sandbox {
   @Override
   public SandboxResult run(SandboxRequest request, SandboxOutput output, Cancellation cancellation)
       throws SandboxException, InterruptedException {
-    HostTools host =
-        tools
-            .tools()
-            .orElseThrow(
-                () ->
-                    new SandboxException(
-                        "cannot run commands: " + String.join("; ", tools.missing())));
+    Path program = program();
     requireMappedIds(request);
-    Path scratch = createScratch(request);
+    RunSetup setup = RunSetup.plan(request, inUserNamespace);
     try {
-      RunFiles files = RunFiles.create(scratch, request, inUserNamespace);
-      return execute(host, request, files, output, cancellation);
+      return execute(program, request, setup, output, cancellation);
     } finally {
-      deleteQuietly(scratch);
+      setup.scratchDirectory().ifPresent(LinuxSandbox::deleteQuietly);
     }
   }
 
   private SandboxResult execute(
-      HostTools host,
+      Path program,
       SandboxRequest request,
-      RunFiles files,
+      RunSetup setup,
       SandboxOutput output,
       Cancellation cancellation)
       throws SandboxException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command(host, request, files));
+    ProcessBuilder builder = new ProcessBuilder(command(program, request, setup));
     useEnvironment(builder, request);
     builder.redirectInput(ProcessBuilder.Redirect.PIPE);
     Instant start = clock.instant();
@@ -114,8 +123,11 @@ public final class LinuxSandbox implements Sandbox {
       throw e;
     }
     Duration elapsed = Duration.between(start, clock.instant());
-    if (!cancellation.isCancelled() && !files.ready()) {
-      throw new SandboxException("could not set up the sandbox: " + files.setupLog());
+    if (setup.failed()) {
+      String failure = setup.failure();
+      if (!cancellation.isCancelled()) {
+        throw new SandboxException("could not set up the sandbox: " + failure);
+      }
     }
     return new SandboxResult(exit, elapsed, cancellation.isCancelled());
   }
@@ -127,18 +139,11 @@ public final class LinuxSandbox implements Sandbox {
   @Override
   public SandboxResult runAttached(SandboxRequest request)
       throws SandboxException, InterruptedException {
-    HostTools host =
-        tools
-            .tools()
-            .orElseThrow(
-                () ->
-                    new SandboxException(
-                        "cannot run commands: " + String.join("; ", tools.missing())));
+    Path program = program();
     requireMappedIds(request);
-    Path scratch = createScratch(request);
+    RunSetup setup = RunSetup.plan(request, inUserNamespace);
     try {
-      RunFiles files = RunFiles.create(scratch, request, inUserNamespace);
-      ProcessBuilder builder = new ProcessBuilder(command(host, request, files)).inheritIO();
+      ProcessBuilder builder = new ProcessBuilder(command(program, request, setup)).inheritIO();
       useEnvironment(builder, request);
       Instant start = clock.instant();
       Process process;
@@ -154,12 +159,12 @@ public final class LinuxSandbox implements Sandbox {
         kill(process);
         throw e;
       }
-      if (!files.ready()) {
-        throw new SandboxException("could not set up the sandbox: " + files.setupLog());
+      if (setup.failed()) {
+        throw new SandboxException("could not set up the sandbox: " + setup.failure());
       }
       return new SandboxResult(exit, Duration.between(start, clock.instant()), false);
     } finally {
-      deleteQuietly(scratch);
+      setup.scratchDirectory().ifPresent(LinuxSandbox::deleteQuietly);
     }
   }
 
@@ -196,31 +201,45 @@ public final class LinuxSandbox implements Sandbox {
     }
   }
 
-  private static List<String> command(HostTools host, SandboxRequest request, RunFiles files) {
+  private static List<String> command(Path program, SandboxRequest request, RunSetup setup) {
     List<String> argv = new ArrayList<>();
-    argv.add(host.unshare().toString());
-    argv.addAll(List.of("--mount", "--pid", "--ipc", "--uts"));
+    argv.add(program.toString());
+    argv.addAll(List.of("--log", setup.log().toString()));
+    argv.addAll(List.of("--chdir", request.layersDirectory().toAbsolutePath().toString()));
+    argv.addAll(List.of("--root", setup.root()));
+    argv.addAll(List.of("--wd", request.workingDirectory()));
+    argv.addAll(List.of("--hostname", request.hostname()));
+    argv.addAll(List.of("--uid", Integer.toString(request.uid())));
+    argv.addAll(List.of("--gid", Integer.toString(request.gid())));
+    argv.addAll(
+        List.of(
+            "--groups", String.join(",", request.groups().stream().map(String::valueOf).toList())));
     if (!request.network()) {
-      argv.add("--net");
+      argv.add("--no-network");
     }
-    argv.addAll(List.of("--fork", "--kill-child", "--propagation", "private", "--"));
-    argv.addAll(List.of(host.shell().toString(), "-c", SCRIPT, "iechorfile-sandbox"));
-    argv.add(files.log().toString());
-    argv.add(files.readyMarker().toString());
-    argv.add(request.layersDirectory().toAbsolutePath().toString());
-    argv.add(files.fstab().toString());
-    argv.add(request.network() ? "host" : "none");
-    argv.add(request.hostname());
-    argv.add(files.root().toString());
-    argv.add(request.workingDirectory());
-    argv.add(Integer.toString(request.uid()));
-    argv.add(Integer.toString(request.gid()));
-    argv.add(String.join(",", request.groups().stream().map(String::valueOf).toList()));
-    argv.add(host.mount().toString());
-    argv.add(host.setpriv().toString());
-    argv.add(host.unshare().toString());
+    argv.addAll(setup.arguments());
+    argv.add("--");
     argv.addAll(request.argv());
     return argv;
+  }
+
+  /** The sandbox program, copied out of the jar on first use when need be. */
+  private synchronized Path program() throws SandboxException {
+    if (program == null) {
+      try {
+        program =
+            SandboxProgram.locate(programs)
+                .orElseThrow(
+                    () ->
+                        new SandboxException(
+                            "cannot run commands: this build has no sandbox program; build"
+                                + " iechorfile with a C compiler (apt-get install gcc libc6-dev)"));
+      } catch (IOException e) {
+        throw new SandboxException(
+            "cannot copy the sandbox program into " + programs + ": " + e.getMessage(), e);
+      }
+    }
+    return program;
   }
 
   private static Thread pump(
@@ -238,15 +257,6 @@ public final class LinuxSandbox implements Sandbox {
   private static void kill(Process process) {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
-  }
-
-  private static Path createScratch(SandboxRequest request) throws SandboxException {
-    Path parent = request.workDirectory().toAbsolutePath().getParent();
-    try {
-      return Files.createTempDirectory(parent, ".sandbox-");
-    } catch (IOException e) {
-      throw new SandboxException("cannot create the sandbox's directories in " + parent, e);
-    }
   }
 
   /** Whether the kernel has overlayfs; a yes is remembered (it does not go away). */
@@ -271,16 +281,5 @@ public final class LinuxSandbox implements Sandbox {
   /** Removes a run's scratch area once the kernel has let go of its mount points. */
   private static void deleteQuietly(Path dir) {
     BackgroundDeletion.delete(dir);
-  }
-
-  private static String loadScript() {
-    try (InputStream in = LinuxSandbox.class.getResourceAsStream("setup.sh")) {
-      if (in == null) {
-        throw new IllegalStateException("setup.sh is missing from the engine's resources");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

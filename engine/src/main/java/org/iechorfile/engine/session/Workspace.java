@@ -49,7 +49,8 @@ public final class Workspace {
     Path home = Store.defaultRoot(environment).toAbsolutePath().normalize();
     Files.createDirectories(home);
     Clock clock = Clock.systemUTC();
-    return new Workspace(home, environment, new LinuxSandbox(clock), clock);
+    return new Workspace(
+        home, environment, new LinuxSandbox(clock, home.resolve("programs")), clock);
   }
 
   /**

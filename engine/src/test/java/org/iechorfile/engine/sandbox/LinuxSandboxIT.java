@@ -325,6 +325,90 @@ class LinuxSandboxIT {
     assertEquals("", left, "processes left behind");
   }
 
+  @Test
+  void run_unknownProgram_exits127AsShellsDo() throws Exception {
+    SandboxRequest missing = request(List.of("1"), List.of("no-such-program"), true, List.of());
+    Recorder output = new Recorder();
+    SandboxResult result = sandbox.run(missing, output, new Cancellation());
+    assertEquals(127, result.exitCode());
+    assertTrue(
+        output.stderr().contains("cannot run no-such-program: No such file or directory"),
+        output.stderr());
+  }
+
+  @Test
+  void run_setupFails_saysWhatFailedAndLeavesNoLogBehind() throws Exception {
+    // A bind source that is gone by the time of the mount, as a context directory may be.
+    Path gone = scratch.resolve("gone");
+    SandboxRequest planned =
+        withMounts("true", List.of(new SandboxMount.Bind(gone, "/data", true)));
+    SandboxException e =
+        assertThrows(
+            SandboxException.class, () -> sandbox.run(planned, new Recorder(), new Cancellation()));
+    assertTrue(
+        e.getMessage().startsWith("could not set up the sandbox: cannot bind " + gone),
+        e.getMessage());
+    try (Stream<Path> left = Files.list(scratch)) {
+      assertEquals(
+          List.of("upper", "work"), left.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
+  void run_dev_isAWritableTmpfsOfItsOwnThatNeverReachesTheLayer() throws Exception {
+    Recorder output = new Recorder();
+    SandboxResult result =
+        sandbox.run(
+            request(
+                "grep ' /dev tmpfs' /proc/mounts | cut -d' ' -f4; echo made > /dev/mine;"
+                    + " cat /dev/mine; ls -l /dev/fd | cut -c1; echo x > /dev/null && echo null"),
+            output,
+            new Cancellation());
+    assertTrue(result.succeeded(), output.stderr());
+    assertTrue(output.stdout().startsWith("rw,nosuid,size=65536k,mode=755"), output.stdout());
+    assertTrue(output.stdout().contains("made\nl\nnull\n"), output.stdout());
+    try (Stream<Path> top = Files.list(upper)) {
+      assertEquals(List.of(), top.toList());
+    }
+  }
+
+  @Test
+  void run_twoAtOnce_eachGetsItsOwnRootOnTheSharedMountPoint() throws Exception {
+    Path secondUpper = Files.createDirectory(scratch.resolve("upper2"));
+    Path secondWork = Files.createDirectory(scratch.resolve("work2"));
+    SandboxRequest second =
+        new SandboxRequest(
+            layers,
+            List.of("1"),
+            secondUpper,
+            secondWork,
+            sh("echo two > /which; sleep 0.3; cat /which"),
+            ENV,
+            "/",
+            0,
+            0,
+            "box",
+            true,
+            List.of());
+    var executor = Executors.newSingleThreadExecutor();
+    try {
+      Recorder secondOutput = new Recorder();
+      var running = executor.submit(() -> sandbox.run(second, secondOutput, new Cancellation()));
+      Recorder output = new Recorder();
+      SandboxResult first =
+          sandbox.run(
+              request("echo one > /which; sleep 0.3; cat /which"), output, new Cancellation());
+      assertTrue(first.succeeded(), output.stderr());
+      assertTrue(running.get().succeeded(), secondOutput.stderr());
+      assertEquals("one\n", output.stdout());
+      assertEquals("two\n", secondOutput.stdout());
+      assertEquals("one\n", Files.readString(upper.resolve("which")));
+      assertEquals("two\n", Files.readString(secondUpper.resolve("which")));
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
   private SandboxRequest request(String script) {
     return request(List.of("1"), sh(script), true, List.of());
   }

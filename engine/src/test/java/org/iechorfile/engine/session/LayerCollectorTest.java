@@ -232,6 +232,18 @@ class LayerCollectorTest {
   }
 
   @Test
+  void collect_leavesTheSandboxsStubLayersBesideTheShortLinks() throws IOException {
+    Session session = open(false);
+    session.apply("FROM scratch");
+    layer(session, "RUN made");
+    Path stub = Files.createDirectories(home.resolve("session/l/.sandbox/stubs/0123abcd/proc"));
+    Path root = Files.createDirectories(home.resolve("session/l/.sandbox/root"));
+    collect(new Pruning(true, 0, Duration.ZERO));
+    assertTrue(Files.isDirectory(stub));
+    assertTrue(Files.isDirectory(root));
+  }
+
+  @Test
   void collect_deadSessionsRecord_isClearedAndItsLayersGo() throws IOException {
     Path orphan = Files.createDirectories(home.resolve("session/layers/0123abcd/etc"));
     Files.writeString(orphan.resolve("hosts"), "12345");

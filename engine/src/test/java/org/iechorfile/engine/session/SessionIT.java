@@ -206,8 +206,11 @@ class SessionIT {
                   StringBuilder out = new StringBuilder();
                   for (int i = 0; i < 10; i++) {
                     String file = "/" + name + "-" + i;
-                    out.append(
-                        output(s.apply("RUN echo " + name + " > " + file + "; cat " + file)));
+                    List<SessionEvent> events =
+                        s.apply("RUN echo " + name + " > " + file + "; cat " + file);
+                    assertTrue(
+                        events.get(events.size() - 1) instanceof StepCompleted, events.toString());
+                    out.append(output(events));
                   }
                   return out.toString();
                 }));
