@@ -1,7 +1,6 @@
 package org.iechorfile.engine.sandbox;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,7 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.iechorfile.engine.spi.Cancellation;
 import org.iechorfile.engine.spi.Sandbox;
 import org.iechorfile.engine.spi.SandboxException;
@@ -38,6 +42,15 @@ public final class LinuxSandbox implements Sandbox {
 
   private static final System.Logger LOG = System.getLogger(LinuxSandbox.class.getName());
   private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+
+  /** The threads that carry commands' output, kept between steps rather than made for each. */
+  private static final ExecutorService PUMPS =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "sandbox-output");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final Path programs;
   private final Clock clock;
@@ -109,14 +122,14 @@ public final class LinuxSandbox implements Sandbox {
     } catch (IOException e) {
       throw new SandboxException("cannot start the sandbox: " + e.getMessage(), e);
     }
-    Thread out = pump(process.getInputStream(), output::stdout, "stdout");
-    Thread err = pump(process.getErrorStream(), output::stderr, "stderr");
+    Future<?> out = PUMPS.submit(new TextPump(process.getInputStream(), output::stdout));
+    Future<?> err = PUMPS.submit(new TextPump(process.getErrorStream(), output::stderr));
     cancellation.onCancel(() -> kill(process));
     int exit;
     try {
       exit = process.waitFor();
-      out.join(KILL_GRACE.toMillis());
-      err.join(KILL_GRACE.toMillis());
+      drained(out);
+      drained(err);
     } catch (InterruptedException e) {
       kill(process);
       process.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -242,17 +255,22 @@ public final class LinuxSandbox implements Sandbox {
     return program;
   }
 
-  private static Thread pump(
-      InputStream in, java.util.function.Consumer<String> sink, String name) {
-    Thread thread = new Thread(new TextPump(in, sink), "sandbox-" + name);
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
+  /**
+   * Waits for an output pump to reach the end of its stream: at once, unless a process the command
+   * left behind still holds the stream open.
+   */
+  private static void drained(Future<?> pump) throws InterruptedException {
+    try {
+      pump.get(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.log(System.Logger.Level.DEBUG, "the command's output did not end cleanly", e);
+    }
   }
 
   /**
-   * Kills the command and everything it started. {@code unshare --kill-child} takes the PID
-   * namespace down with it; the descendants are killed too in case the namespace's init lingers.
+   * Kills the command and everything it started. The namespace's first process dies with the
+   * program that started it (which takes the PID namespace down); the descendants are killed too in
+   * case it lingers.
    */
   private static void kill(Process process) {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
