@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,6 +116,10 @@ final class LiveSet {
     }
   }
 
+  /**
+   * Publishes the list: a step that adds layers appends their ids, so its cost does not grow with
+   * the number of steps; the file is written anew only when layers leave the list.
+   */
   private void write() throws IOException {
     if (closed) {
       return;
@@ -125,15 +130,18 @@ final class LiveSet {
       // A step that made no layer (ENV, a cache hit on a held layer) changes nothing on disk.
       return;
     }
-    StringBuilder text = new StringBuilder();
-    ids.forEach(id -> text.append(id).append('\n'));
-    Path temp = directory.resolve(name + LIST + ".tmp");
-    Files.writeString(temp, text);
-    Files.move(
-        temp,
-        directory.resolve(name + LIST),
-        StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
+    Path list = directory.resolve(name + LIST);
+    if (ids.containsAll(written)) {
+      StringBuilder added = new StringBuilder();
+      ids.stream().filter(id -> !written.contains(id)).forEach(id -> added.append(id).append('\n'));
+      Files.writeString(list, added, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } else {
+      StringBuilder text = new StringBuilder();
+      ids.forEach(id -> text.append(id).append('\n'));
+      Path temp = directory.resolve(name + LIST + ".tmp");
+      Files.writeString(temp, text);
+      Files.move(temp, list, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
     written = ids;
   }
 }
