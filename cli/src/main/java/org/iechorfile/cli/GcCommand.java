@@ -85,11 +85,13 @@ final class GcCommand implements Callable<Integer> {
             + ByteSizes.format(layers.bytesFreed()));
     if (dropCache) {
       out.println(
-          layers.openSessions() == 0
-              ? "removed " + count(layers.cacheMountsRemoved(), "RUN cache mount")
-              : "kept the RUN cache mounts: "
-                  + count(layers.openSessions(), "session")
-                  + " may be using them; run gc --cache again when they are closed");
+          "removed "
+              + count(layers.cacheMountsRemoved(), "RUN cache mount")
+              + (layers.cacheMountsInUse() == 0
+                  ? ""
+                  : "; kept "
+                      + layers.cacheMountsInUse()
+                      + " that a running step has mounted (run gc --cache again when it is done)"));
     }
     if (layers.sessionsCleared() > 0 || layers.draftsRemoved() > 0) {
       out.println(

@@ -9,9 +9,10 @@ package org.iechorfile.engine.session;
  *     --keep-storage}, or pointing at a layer that is gone)
  * @param sessionsCleared records of sessions whose process ended without closing them
  * @param draftsRemoved unfinished or failed steps' directories left by such processes
- * @param cacheMountsRemoved {@code RUN --mount=type=cache} directories removed: with the build
- *     cache dropped ({@code --cache}) and no session open, since an open one may be using them
+ * @param cacheMountsRemoved {@code RUN --mount=type=cache} directories removed, with the build
+ *     cache dropped ({@code --cache})
  * @param openSessions sessions open in running processes while the collection ran
+ * @param cacheMountsInUse cache directories kept because a running step had them mounted
  */
 public record LayerCollection(
     int layersRemoved,
@@ -20,4 +21,5 @@ public record LayerCollection(
     int sessionsCleared,
     int draftsRemoved,
     int cacheMountsRemoved,
-    int openSessions) {}
+    int openSessions,
+    int cacheMountsInUse) {}

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.iechorfile.engine.image.Digest;
 import org.iechorfile.engine.store.StoreLock;
-import org.iechorfile.engine.tar.DirectoryTrees;
 
 /**
  * Garbage collection of the layers sessions write under {@code session/} in the store. The roots
@@ -82,11 +81,18 @@ public final class LayerCollector {
             }
           }
           int drafts = removeDrafts(pruning.grace());
-          int cacheMounts = pruning.dropCache() && live.open() == 0 ? removeCacheMounts() : 0;
+          int[] cacheMounts = pruning.dropCache() ? removeCacheMounts() : new int[2];
           sweepRecordsAndLinks();
           LayerCollection report =
               new LayerCollection(
-                  removed, bytes, dropped, live.dead(), drafts, cacheMounts, live.open());
+                  removed,
+                  bytes,
+                  dropped,
+                  live.dead(),
+                  drafts,
+                  cacheMounts[0],
+                  live.open(),
+                  cacheMounts[1]);
           LOG.log(System.Logger.Level.DEBUG, "session layers collected: {0}", report);
           return new Outcome(report, pinned(live.layers()));
         });
@@ -162,15 +168,24 @@ public final class LayerCollector {
 
   /**
    * Removes the directories behind {@code RUN --mount=type=cache}, as {@code docker builder prune}
-   * does; called only when no session is open, so none is in use.
+   * does, except those a running step has mounted.
+   *
+   * @return how many were removed and how many were kept in use
    */
-  private int removeCacheMounts() throws IOException {
+  private int[] removeCacheMounts() throws IOException {
     int removed = 0;
+    int inUse = 0;
     for (Path dir : children(RunMounts.cacheMountsDirectory(home))) {
-      DirectoryTrees.delete(dir);
-      removed++;
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      if (CacheMountUse.removeIfUnused(dir)) {
+        removed++;
+      } else {
+        inUse++;
+      }
     }
-    return removed;
+    return new int[] {removed, inUse};
   }
 
   /** Forgets the least recently used records until the cache's layers fit in {@code limit}. */

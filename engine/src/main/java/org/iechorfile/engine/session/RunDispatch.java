@@ -163,59 +163,63 @@ final class RunDispatch {
     String workdir = state.config().workingDir().isEmpty() ? "/" : state.config().workingDir();
     UserLookup.Ids ids = UserLookup.resolve(state.config().user(), state.layers());
     Path scratch = draft.directory();
-    RunMounts.Prepared prepared = mounts.prepare(run.mounts(), workdir, scratch, sources);
-    List<SandboxMount> sandboxMounts = new ArrayList<>(prepared.mounts());
-    List<String> command = argv;
-    if (isScriptHeredoc(run)) {
-      Heredoc heredoc = run.heredocs().get(0);
-      Path script = scratch.resolve("script");
-      Files.writeString(script, heredoc.effectiveBody());
-      Files.setAttribute(script, "unix:mode", 0755);
-      String target = "/dev/pipes/" + heredoc.name();
-      sandboxMounts.add(new SandboxMount.Bind(script, target, true));
-      command = List.of(target);
-    }
-    List<String> environment = environment(state);
-    environment.addAll(prepared.environment());
-    ProxyArgs.addMissing(environment, proxies.get());
-    List<String> lowers = new ArrayList<>();
-    for (int i = state.layers().size() - 1; i >= 0; i--) {
-      lowers.add(state.layers().get(i).shortName());
-    }
-    SandboxRequest request =
-        new SandboxRequest(
-            layers.linkDirectory(),
-            lowers,
-            draft.upper(),
-            draft.work(),
-            command,
-            environment,
-            workdir,
-            ids.uid(),
-            ids.gid(),
-            "iechorfile",
-            run.network() != NetworkMode.NONE,
-            sandboxMounts,
-            ids.groups());
-    SandboxOutput sink =
-        new SandboxOutput() {
-          @Override
-          public void stdout(String text) {
-            tail.add(text);
-            output.accept(OutputChunk.Channel.STDOUT, text);
-          }
+    // The cache directories stay in use, and so safe from collection, until the command ends.
+    try (RunMounts.Prepared prepared =
+        mounts.prepare(run.mounts(), workdir, scratch, sources, cancellation)) {
+      List<SandboxMount> sandboxMounts = new ArrayList<>(prepared.mounts());
+      List<String> command = argv;
+      if (isScriptHeredoc(run)) {
+        Heredoc heredoc = run.heredocs().get(0);
+        Path script = scratch.resolve("script");
+        Files.writeString(script, heredoc.effectiveBody());
+        Files.setAttribute(script, "unix:mode", 0755);
+        String target = "/dev/pipes/" + heredoc.name();
+        sandboxMounts.add(new SandboxMount.Bind(script, target, true));
+        command = List.of(target);
+      }
+      List<String> environment = environment(state);
+      environment.addAll(prepared.environment());
+      ProxyArgs.addMissing(environment, proxies.get());
+      List<String> lowers = new ArrayList<>();
+      for (int i = state.layers().size() - 1; i >= 0; i--) {
+        lowers.add(state.layers().get(i).shortName());
+      }
+      SandboxRequest request =
+          new SandboxRequest(
+              layers.linkDirectory(),
+              lowers,
+              draft.upper(),
+              draft.work(),
+              command,
+              environment,
+              workdir,
+              ids.uid(),
+              ids.gid(),
+              "iechorfile",
+              run.network() != NetworkMode.NONE,
+              sandboxMounts,
+              ids.groups());
+      SandboxOutput sink =
+          new SandboxOutput() {
+            @Override
+            public void stdout(String text) {
+              tail.add(text);
+              output.accept(OutputChunk.Channel.STDOUT, text);
+            }
 
-          @Override
-          public void stderr(String text) {
-            tail.add(text);
-            output.accept(OutputChunk.Channel.STDERR, text);
-          }
-        };
-    try {
-      return sandbox.run(request, sink, cancellation);
-    } catch (SandboxException e) {
-      throw new StepFailure(
-          Failure.of(Failure.Kind.SANDBOX_UNAVAILABLE, "the sandbox failed: " + e.getMessage()), e);
+            @Override
+            public void stderr(String text) {
+              tail.add(text);
+              output.accept(OutputChunk.Channel.STDERR, text);
+            }
+          };
+      try {
+        return sandbox.run(request, sink, cancellation);
+      } catch (SandboxException e) {
+        throw new StepFailure(
+            Failure.of(Failure.Kind.SANDBOX_UNAVAILABLE, "the sandbox failed: " + e.getMessage()),
+            e);
+      }
     }
   }
 

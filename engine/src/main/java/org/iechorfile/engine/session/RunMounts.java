@@ -13,9 +13,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.iechorfile.engine.Failure;
 import org.iechorfile.engine.image.Digest;
+import org.iechorfile.engine.instruction.CacheSharing;
 import org.iechorfile.engine.instruction.MountSpec;
 import org.iechorfile.engine.instruction.MountType;
+import org.iechorfile.engine.spi.Cancellation;
 import org.iechorfile.engine.spi.SandboxMount;
+import org.iechorfile.engine.store.Store;
+import org.iechorfile.engine.store.StoreLock;
 import org.iechorfile.engine.tar.IdMap;
 
 /**
@@ -26,7 +30,10 @@ import org.iechorfile.engine.tar.IdMap;
  */
 final class RunMounts {
 
+  private static final long LOCKED_POLL_MILLIS = 50;
+
   private final Path cacheMounts;
+  private final StoreLock storeLock;
   private final Supplier<Optional<Path>> context;
   private final Map<String, SecretSource> secrets;
   private final StageOrImage stages;
@@ -37,13 +44,23 @@ final class RunMounts {
       Map<String, SecretSource> secrets,
       BaseImages images) {
     this.cacheMounts = cacheMountsDirectory(home);
+    this.storeLock = Store.lock(home);
     this.context = context;
     this.secrets = Map.copyOf(secrets);
     this.stages = new StageOrImage(images);
   }
 
-  /** What the mounts add to one run. */
-  record Prepared(List<SandboxMount> mounts, List<String> environment) {}
+  /** What the mounts add to one run, with the cache directories it uses until it is closed. */
+  record Prepared(List<SandboxMount> mounts, List<String> environment, List<CacheMountUse> uses)
+      implements AutoCloseable {
+
+    @Override
+    public void close() throws IOException {
+      for (CacheMountUse use : uses) {
+        use.close();
+      }
+    }
+  }
 
   /**
    * The stages and images that {@code from=} bind mounts read, by their {@code from} value, pulling
@@ -72,22 +89,48 @@ final class RunMounts {
 
   /**
    * The sandbox mounts and environment for {@code specs}; files made for this run (secrets) go to
-   * {@code scratch}, and {@code sources} are what {@link #sources} found.
+   * {@code scratch}, and {@code sources} are what {@link #sources} found. A {@code sharing=locked}
+   * cache directory another step uses is waited for (until {@code cancellation}).
    */
   Prepared prepare(
       List<MountSpec> specs,
       String workingDirectory,
       Path scratch,
-      Map<String, StageOrImage.Found> sources)
-      throws StepFailure, IOException {
+      Map<String, StageOrImage.Found> sources,
+      Cancellation cancellation)
+      throws StepFailure, IOException, InterruptedException {
     List<SandboxMount> mounts = new ArrayList<>();
     List<String> environment = new ArrayList<>();
+    List<CacheMountUse> uses = new ArrayList<>();
+    Prepared prepared = new Prepared(mounts, environment, uses);
+    try {
+      prepare(specs, workingDirectory, scratch, sources, cancellation, prepared);
+    } catch (StepFailure | IOException | InterruptedException | RuntimeException e) {
+      prepared.close();
+      throw e;
+    }
+    return prepared;
+  }
+
+  private void prepare(
+      List<MountSpec> specs,
+      String workingDirectory,
+      Path scratch,
+      Map<String, StageOrImage.Found> sources,
+      Cancellation cancellation,
+      Prepared prepared)
+      throws StepFailure, IOException, InterruptedException {
+    List<SandboxMount> mounts = prepared.mounts();
+    List<String> environment = prepared.environment();
     int secretIndex = 0;
     for (MountSpec spec : specs) {
       String target = absolute(workingDirectory, spec.effectiveTarget());
       switch (spec.type()) {
-        case CACHE ->
-            mounts.add(new SandboxMount.Bind(cacheDirectory(spec), target, spec.readOnly()));
+        case CACHE -> {
+          CacheMountUse use = useCacheDirectory(spec, cancellation);
+          prepared.uses().add(use);
+          mounts.add(new SandboxMount.Bind(use.directory(), target, spec.readOnly()));
+        }
         case TMPFS -> mounts.add(new SandboxMount.Tmpfs(target, size(spec)));
         case SECRET -> {
           Optional<byte[]> value = secret(spec);
@@ -122,7 +165,6 @@ final class RunMounts {
                         + " provide; use a secret mount with a deploy key instead"));
       }
     }
-    return new Prepared(mounts, environment);
   }
 
   /** Where the directories of {@code RUN --mount=type=cache} live in the store {@code home}. */
@@ -130,8 +172,47 @@ final class RunMounts {
     return home.resolve("session").resolve("mounts").resolve("cache");
   }
 
-  private Path cacheDirectory(MountSpec spec) throws IOException {
-    Path dir = cacheMounts.resolve(Digest.sha256(spec.effectiveId()).hex().substring(0, 32));
+  /**
+   * The cache directory of {@code spec}, in use by this run as its {@code sharing} says: a {@code
+   * private} mount that finds the directory busy takes the first free one of {@code ID-2}, {@code
+   * ID-3}, …; a {@code locked} one (or a {@code shared} one while a locked or private step has it)
+   * waits.
+   */
+  private CacheMountUse useCacheDirectory(MountSpec spec, Cancellation cancellation)
+      throws IOException, StepFailure, InterruptedException {
+    String name = Digest.sha256(spec.effectiveId()).hex().substring(0, 32);
+    CacheSharing sharing = spec.effectiveSharing();
+    while (true) {
+      for (int instance = 1; ; instance++) {
+        Path dir = cacheMounts.resolve(instance == 1 ? name : name + "-" + instance);
+        Optional<CacheMountUse> use =
+            storeLock.withShared(
+                () -> {
+                  cacheDirectory(dir, spec);
+                  return CacheMountUse.tryUse(dir, sharing);
+                });
+        if (use.isPresent()) {
+          return use.get();
+        }
+        if (sharing != CacheSharing.PRIVATE) {
+          break;
+        }
+      }
+      if (cancellation.isCancelled()) {
+        throw new StepFailure(
+            Failure.of(
+                Failure.Kind.CANCELLED,
+                "RUN was stopped while waiting for the cache mount "
+                    + spec.effectiveId()
+                    + " that another step holds (sharing="
+                    + sharing.spelled()
+                    + "); nothing was kept"));
+      }
+      Thread.sleep(LOCKED_POLL_MILLIS);
+    }
+  }
+
+  private static void cacheDirectory(Path dir, MountSpec spec) throws IOException {
     if (!Files.isDirectory(dir)) {
       Files.createDirectories(dir);
       Files.setAttribute(dir, "unix:mode", spec.effectiveMode());
@@ -140,7 +221,6 @@ final class RunMounts {
           spec.uid().map(Integer::parseInt).orElse(0),
           spec.gid().map(Integer::parseInt).orElse(0));
     }
-    return dir;
   }
 
   private Optional<byte[]> secret(MountSpec spec) throws StepFailure, IOException {

@@ -97,11 +97,11 @@ class LayerCollectorTest {
     String undone = layer(session, "RUN undone");
     session.undo(1);
 
-    assertEquals(new LayerCollection(0, 0, 0, 0, 0, 0, 1), collect(unreachable()));
+    assertEquals(new LayerCollection(0, 0, 0, 0, 0, 0, 1, 0), collect(unreachable()));
     assertEquals(Set.of(first, undone), layerDirectories());
 
     String next = layer(session, "RUN next");
-    assertEquals(new LayerCollection(1, 1, 0, 0, 0, 0, 1), collect(unreachable()));
+    assertEquals(new LayerCollection(1, 1, 0, 0, 0, 0, 1, 0), collect(unreachable()));
     assertEquals(Set.of(first, next), layerDirectories());
     assertFalse(Files.exists(home.resolve("session/layers").resolve(undone + ".link")));
     assertEquals(2, names("session/l").size(), "one short link per remaining layer");
@@ -117,7 +117,7 @@ class LayerCollectorTest {
     mine.apply("FROM scratch");
     String own = layer(mine, "RUN here");
 
-    assertEquals(new LayerCollection(0, 0, 0, 0, 0, 0, 2), collect(unreachable()));
+    assertEquals(new LayerCollection(0, 0, 0, 0, 0, 0, 2, 0), collect(unreachable()));
     assertEquals(Set.of(kept, stage, own), layerDirectories());
     other.close();
     assertEquals(Set.of(own), layerDirectories(), "closing removes what nothing else keeps");
@@ -159,11 +159,11 @@ class LayerCollectorTest {
     session.close();
 
     assertEquals(Set.of(cached), layerDirectories());
-    assertEquals(new LayerCollection(0, 0, 0, 0, 0, 0, 0), collect(unreachable()));
+    assertEquals(new LayerCollection(0, 0, 0, 0, 0, 0, 0, 0), collect(unreachable()));
     assertEquals(Set.of(cached), layerDirectories());
 
     LayerCollection dropped = collect(new Pruning(true, Pruning.NO_LIMIT, Duration.ZERO));
-    assertEquals(new LayerCollection(1, 1, 1, 0, 0, 0, 0), dropped);
+    assertEquals(new LayerCollection(1, 1, 1, 0, 0, 0, 0, 0), dropped);
     assertEquals(Set.of(), layerDirectories());
     assertEquals(List.of(), names("session/cache"));
   }
@@ -182,16 +182,38 @@ class LayerCollectorTest {
   }
 
   @Test
-  void collect_dropCacheWithASessionOpen_keepsTheCacheMounts() throws IOException {
+  void collect_dropCacheWithASessionOpen_removesTheCacheMountsNoStepHasMounted()
+      throws IOException {
     Files.createDirectories(home.resolve("session/mounts/cache/0123abcd"));
     Session session = open(true);
     layer(session, "FROM scratch\nRUN live");
 
     LayerCollection dropped = collect(new Pruning(true, Pruning.NO_LIMIT, Duration.ZERO));
 
-    assertEquals(0, dropped.cacheMountsRemoved());
+    assertEquals(1, dropped.cacheMountsRemoved());
+    assertEquals(0, dropped.cacheMountsInUse());
     assertEquals(1, dropped.openSessions());
-    assertEquals(List.of("0123abcd"), names("session/mounts/cache"));
+    assertEquals(List.of(), names("session/mounts/cache"));
+  }
+
+  @Test
+  void collect_dropCache_keepsTheCacheMountsRunningStepsHaveMounted() throws IOException {
+    Path busy = Files.createDirectories(home.resolve("session/mounts/cache/busy"));
+    Path idle = Files.createDirectories(home.resolve("session/mounts/cache/idle"));
+    Files.writeString(busy.resolve("lists"), "packages");
+    try (CacheMountUse use =
+        CacheMountUse.tryUse(busy, org.iechorfile.engine.instruction.CacheSharing.SHARED)
+            .orElseThrow()) {
+      LayerCollection dropped = collect(new Pruning(true, Pruning.NO_LIMIT, Duration.ZERO));
+      assertEquals(1, dropped.cacheMountsRemoved());
+      assertEquals(1, dropped.cacheMountsInUse());
+      assertEquals("packages", Files.readString(busy.resolve("lists")));
+      assertFalse(Files.exists(idle));
+      assertEquals(busy, use.directory());
+    }
+    LayerCollection after = collect(new Pruning(true, Pruning.NO_LIMIT, Duration.ZERO));
+    assertEquals(1, after.cacheMountsRemoved());
+    assertEquals(List.of(), names("session/mounts/cache"));
   }
 
   @Test
@@ -200,7 +222,7 @@ class LayerCollectorTest {
     String live = layer(session, "FROM scratch\nRUN live");
 
     assertEquals(
-        new LayerCollection(0, 0, 1, 0, 0, 0, 1),
+        new LayerCollection(0, 0, 1, 0, 0, 0, 1, 0),
         collect(new Pruning(true, Pruning.NO_LIMIT, Duration.ZERO)));
     assertEquals(Set.of(live), layerDirectories());
   }
@@ -227,7 +249,7 @@ class LayerCollectorTest {
 
     LayerCollection report = collect(new Pruning(false, 1, Duration.ZERO));
 
-    assertEquals(new LayerCollection(2, 2, 2, 0, 0, 0, 0), report);
+    assertEquals(new LayerCollection(2, 2, 2, 0, 0, 0, 0, 0), report);
     assertEquals(Set.of(a), layerDirectories());
   }
 
@@ -251,7 +273,7 @@ class LayerCollectorTest {
     Files.writeString(live.resolve("gone.lock"), "");
     Files.writeString(live.resolve("gone.layers"), "0123abcd\n");
 
-    assertEquals(new LayerCollection(1, 5, 0, 1, 0, 0, 0), collect(unreachable()));
+    assertEquals(new LayerCollection(1, 5, 0, 1, 0, 0, 0, 0), collect(unreachable()));
     assertEquals(List.of(), names("session/live"));
     assertEquals(Set.of(), layerDirectories());
   }
@@ -266,7 +288,7 @@ class LayerCollectorTest {
     Path crashed = Files.createDirectories(home.resolve("session/drafts/crashed/upper/usr"));
     Files.writeString(crashed.resolve("left"), "behind");
 
-    assertEquals(new LayerCollection(0, 0, 0, 0, 1, 0, 1), collect(unreachable()));
+    assertEquals(new LayerCollection(0, 0, 0, 0, 1, 0, 1, 0), collect(unreachable()));
     assertTrue(Files.exists(failed.resolve("step-1")));
     assertFalse(Files.exists(home.resolve("session/drafts/crashed")));
 
@@ -383,9 +405,9 @@ class LayerCollectorTest {
 
     LayerCollection report = collect(Pruning.unreachable(Duration.ofHours(1)));
 
-    assertEquals(new LayerCollection(0, 0, 0, 0, 1, 0, 0), report);
+    assertEquals(new LayerCollection(0, 0, 0, 0, 1, 0, 0, 0), report);
     assertEquals(List.of("cache123.tmp", "recent"), names("session/drafts"));
-    assertEquals(new LayerCollection(0, 0, 0, 0, 1, 0, 0), collect(unreachable()));
+    assertEquals(new LayerCollection(0, 0, 0, 0, 1, 0, 0, 0), collect(unreachable()));
     assertEquals(List.of(), names("session/drafts"));
   }
 
@@ -401,7 +423,7 @@ class LayerCollectorTest {
     Files.setPosixFilePermissions(
         layer.resolve("usr"), PosixFilePermissions.fromString("---------"));
 
-    assertEquals(new LayerCollection(1, 3, 0, 0, 0, 0, 0), collect(unreachable()));
+    assertEquals(new LayerCollection(1, 3, 0, 0, 0, 0, 0, 0), collect(unreachable()));
     assertEquals(List.of(), names("session/layers"));
   }
 }

@@ -71,14 +71,14 @@ class LiveSessionsIT {
 
       LayerCollector collector = new LayerCollector(home);
       assertEquals(
-          new LayerCollection(0, 0, 0, 0, 0, 0, 1),
+          new LayerCollection(0, 0, 0, 0, 0, 0, 1, 0),
           collector.collect(Pruning.unreachable(Duration.ZERO)));
       assertTrue(Files.exists(layer.resolve("tool")));
 
       holder.destroyForcibly();
       assertTrue(holder.waitFor(10, TimeUnit.SECONDS));
       assertEquals(
-          new LayerCollection(1, 7, 0, 1, 0, 0, 0),
+          new LayerCollection(1, 7, 0, 1, 0, 0, 0, 0),
           collector.collect(Pruning.unreachable(Duration.ZERO)));
       assertTrue(Files.notExists(home.resolve("session/layers/feedface")));
       try (Stream<Path> left = Files.list(live)) {

@@ -121,6 +121,71 @@ class SessionIT {
     assertFalse(Files.exists(session.current().layers().get(1).directory().resolve("var")));
   }
 
+  /**
+   * Runs {@code first} in this session and, once it has made {@code /c/started} in its cache mount,
+   * {@code second} in another one on the same store; returns their outputs.
+   */
+  private List<String> runTogether(String first, String second) throws Exception {
+    Session other = newSession(secrets.resolve("token"));
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    try {
+      other.apply("FROM busybox");
+      Future<String> firstOutput = executor.submit(() -> run(first));
+      Path caches = home.resolve("session/mounts/cache");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!started(caches)) {
+        assertTrue(System.nanoTime() < deadline, "the first step never started");
+        Thread.sleep(20);
+      }
+      String secondOutput = SandboxSessions.completed(other, second);
+      return List.of(firstOutput.get(60, TimeUnit.SECONDS), secondOutput);
+    } finally {
+      executor.shutdownNow();
+      other.close();
+    }
+  }
+
+  private static boolean started(Path caches) throws IOException {
+    if (!Files.isDirectory(caches)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.walk(caches)) {
+      return files.anyMatch(f -> f.getFileName().toString().equals("started"));
+    }
+  }
+
+  @Test
+  void cacheMount_shared_isUsedByTwoStepsAtOnce() throws Exception {
+    String mount = "RUN --mount=type=cache,id=c,target=/c ";
+    List<String> outputs =
+        runTogether(
+            mount + "echo first > /c/f; touch /c/started; sleep 2; cat /c/f",
+            mount + "echo second > /c/f");
+    assertEquals(List.of("second\n", ""), outputs, "the second step wrote into the first's cache");
+  }
+
+  @Test
+  void cacheMount_locked_waitsForTheStepThatHasIt() throws Exception {
+    String mount = "RUN --mount=type=cache,id=c,target=/c,sharing=locked ";
+    List<String> outputs =
+        runTogether(
+            mount + "echo first > /c/f; touch /c/started; sleep 2; cat /c/f",
+            mount + "cat /c/f; echo second > /c/f");
+    assertEquals(List.of("first\n", "first\n"), outputs);
+  }
+
+  @Test
+  void cacheMount_private_givesABusyStepADirectoryOfItsOwn() throws Exception {
+    String mount = "RUN --mount=type=cache,id=c,target=/c,sharing=private ";
+    List<String> outputs =
+        runTogether(
+            mount + "echo first > /c/f; touch /c/started; sleep 2; cat /c/f",
+            mount + "ls /c | wc -l; echo second > /c/f");
+    assertEquals(List.of("first\n", "0\n"), outputs);
+    // Once free, the first directory is the one a private step gets again.
+    assertEquals("first\n", run(mount + "cat /c/f"));
+  }
+
   @Test
   void tmpfsMount_isEmptyAndDiscarded() {
     assertEquals(
