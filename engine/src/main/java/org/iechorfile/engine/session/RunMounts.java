@@ -2,8 +2,11 @@ package org.iechorfile.engine.session;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +23,7 @@ import org.iechorfile.engine.spi.Cancellation;
 import org.iechorfile.engine.spi.SandboxMount;
 import org.iechorfile.engine.store.Store;
 import org.iechorfile.engine.store.StoreLock;
+import org.iechorfile.engine.tar.DirectoryTrees;
 import org.iechorfile.engine.tar.IdMap;
 
 /**
@@ -71,7 +75,7 @@ final class RunMounts {
       throws StepFailure, IOException, InterruptedException {
     Map<String, StageOrImage.Found> found = new LinkedHashMap<>();
     for (MountSpec spec : specs) {
-      if (spec.type() == MountType.BIND
+      if ((spec.type() == MountType.BIND || spec.type() == MountType.CACHE)
           && !spec.from().isEmpty()
           && !found.containsKey(spec.from())) {
         found.put(spec.from(), stages.find(state, spec.from(), "RUN --mount=from=", progress));
@@ -127,7 +131,8 @@ final class RunMounts {
       String target = absolute(workingDirectory, spec.effectiveTarget());
       switch (spec.type()) {
         case CACHE -> {
-          CacheMountUse use = useCacheDirectory(spec, cancellation);
+          CacheMountUse use =
+              useCacheDirectory(spec, Optional.ofNullable(sources.get(spec.from())), cancellation);
           prepared.uses().add(use);
           mounts.add(new SandboxMount.Bind(use.directory(), target, spec.readOnly()));
         }
@@ -176,11 +181,16 @@ final class RunMounts {
    * The cache directory of {@code spec}, in use by this run as its {@code sharing} says: a {@code
    * private} mount that finds the directory busy takes the first free one of {@code ID-2}, {@code
    * ID-3}, …; a {@code locked} one (or a {@code shared} one while a locked or private step has it)
-   * waits.
+   * waits. With {@code from=}, as in BuildKit, the cache starts as a copy of {@code source} in that
+   * stage or image, and another base is another cache.
    */
-  private CacheMountUse useCacheDirectory(MountSpec spec, Cancellation cancellation)
+  private CacheMountUse useCacheDirectory(
+      MountSpec spec, Optional<StageOrImage.Found> base, Cancellation cancellation)
       throws IOException, StepFailure, InterruptedException {
-    String name = Digest.sha256(spec.effectiveId()).hex().substring(0, 32);
+    Optional<CacheSeed> seed =
+        base.isEmpty() ? Optional.empty() : Optional.of(seed(spec, base.get()));
+    String identity = spec.effectiveId() + seed.map(s -> "\u0000" + s.identity()).orElse("");
+    String name = Digest.sha256(identity).hex().substring(0, 32);
     CacheSharing sharing = spec.effectiveSharing();
     while (true) {
       for (int instance = 1; ; instance++) {
@@ -188,7 +198,7 @@ final class RunMounts {
         Optional<CacheMountUse> use =
             storeLock.withShared(
                 () -> {
-                  cacheDirectory(dir, spec);
+                  cacheDirectory(dir, spec, seed);
                   return CacheMountUse.tryUse(dir, sharing);
                 });
         if (use.isPresent()) {
@@ -212,15 +222,64 @@ final class RunMounts {
     }
   }
 
-  private static void cacheDirectory(Path dir, MountSpec spec) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      Files.createDirectories(dir);
-      Files.setAttribute(dir, "unix:mode", spec.effectiveMode());
-      IdMap.setOwner(
-          dir,
-          spec.uid().map(Integer::parseInt).orElse(0),
-          spec.gid().map(Integer::parseInt).orElse(0));
+  /**
+   * Makes cache directory {@code dir} when it is missing: beside it first, seeded from {@code
+   * seed}, then renamed into place, so no step sees it half made.
+   */
+  private static void cacheDirectory(Path dir, MountSpec spec, Optional<CacheSeed> seed)
+      throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
     }
+    Files.createDirectories(dir.getParent());
+    Path made = Files.createTempDirectory(dir.getParent(), ".new-");
+    try {
+      if (seed.isPresent()) {
+        seed.get().copyInto(made);
+      } else {
+        Files.setAttribute(made, "unix:mode", spec.effectiveMode());
+        IdMap.setOwner(
+            made,
+            spec.uid().map(Integer::parseInt).orElse(0),
+            spec.gid().map(Integer::parseInt).orElse(0));
+      }
+      try {
+        Files.move(made, dir, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileSystemException e) {
+        // Another step made it meanwhile (rename(2) then says the directory is not empty).
+        if (!Files.isDirectory(dir)) {
+          throw e;
+        }
+      }
+    } finally {
+      if (Files.exists(made, LinkOption.NOFOLLOW_LINKS)) {
+        DirectoryTrees.delete(made);
+      }
+    }
+  }
+
+  /** What a cache mount with {@code from=} starts from: a directory of a stage or image. */
+  private static CacheSeed seed(MountSpec spec, StageOrImage.Found found)
+      throws StepFailure, IOException {
+    ImageTree tree = new ImageTree(found.layers(), found.description());
+    String path = tree.resolve(spec.source());
+    Optional<SourceTree.Entry> entry = tree.entry(path);
+    if (!path.isEmpty() && (entry.isEmpty() || entry.get().type() != SourceTree.Type.DIRECTORY)) {
+      throw new StepFailure(
+          Failure.of(
+              Failure.Kind.MISSING_FILE,
+              "RUN --mount=type=cache,from="
+                  + spec.from()
+                  + ": "
+                  + (entry.isEmpty()
+                      ? "there is no "
+                      : "the cache must start from a directory, not ")
+                  + spec.source()
+                  + " in "
+                  + found.description()
+                  + " (source= is relative to its root)"));
+    }
+    return new CacheSeed(tree, path, found.identity() + "\u0000" + path);
   }
 
   private Optional<byte[]> secret(MountSpec spec) throws StepFailure, IOException {

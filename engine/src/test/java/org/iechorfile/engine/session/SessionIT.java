@@ -187,6 +187,32 @@ class SessionIT {
   }
 
   @Test
+  void cacheMount_from_startsAsACopyOfTheStagesDirectory() throws IOException {
+    run("RUN mkdir -p /seed/sub && echo seeded > /seed/sub/f && chown -R 1000:1000 /seed/sub");
+    session.apply("FROM busybox AS next");
+    String mount = "RUN --mount=type=cache,target=/c,from=0,source=/seed ";
+    assertEquals(
+        "seeded\n1000 1000\n",
+        run(mount + "cat /c/sub/f; stat -c '%u %g' /c/sub; echo more > /c/added"));
+    assertEquals("more\n", run(mount + "cat /c/added"), "the cache keeps what steps add");
+    assertEquals(
+        "absent\n",
+        run("RUN --mount=type=cache,target=/c ls /c/sub 2>/dev/null || echo absent"),
+        "a cache without the base is another cache");
+    assertFalse(Files.exists(session.current().layers().get(1).directory().resolve("c")));
+  }
+
+  @Test
+  void cacheMount_fromAMissingDirectory_failsNamingIt() {
+    List<SessionEvent> events =
+        session.apply("RUN --mount=type=cache,target=/c,from=busybox,source=/nowhere true");
+    StepFailed failed = (StepFailed) events.get(events.size() - 1);
+    assertTrue(
+        failed.failure().message().contains("there is no /nowhere in"),
+        failed.failure().message());
+  }
+
+  @Test
   void tmpfsMount_isEmptyAndDiscarded() {
     assertEquals(
         "0\n",
