@@ -208,8 +208,7 @@ class SessionIT {
         session.apply("RUN --mount=type=cache,target=/c,from=busybox,source=/nowhere true");
     StepFailed failed = (StepFailed) events.get(events.size() - 1);
     assertTrue(
-        failed.failure().message().contains("there is no /nowhere in"),
-        failed.failure().message());
+        failed.failure().message().contains("there is no /nowhere in"), failed.failure().message());
   }
 
   @Test
