@@ -122,8 +122,9 @@ final class RunSetup {
     }
     addMounts();
     String workingDirectory = request.workingDirectory();
-    if (!workingDirectory.equals("/")) {
-      refuseSymlinks(workingDirectory);
+    // The command enters its working directory inside the new root, so a link on the way resolves
+    // inside the image; only a directory missing on a plain path gets a stub.
+    if (!workingDirectory.equals("/") && image.symlinkOnPath(workingDirectory).isEmpty()) {
       stub.add(workingDirectory.substring(1), true);
     }
     // The overlay goes first; its lower directories end with the stub layer, now complete.

@@ -18,14 +18,15 @@ import org.iechorfile.engine.instruction.InstructionExpander;
 import org.iechorfile.engine.instruction.InstructionParser;
 import org.iechorfile.engine.instruction.ParseResult;
 import org.iechorfile.engine.instruction.Run;
+import org.iechorfile.engine.instruction.Workdir;
 import org.iechorfile.engine.spi.Cancellation;
 import org.iechorfile.engine.syntax.LineParser;
 import org.iechorfile.engine.syntax.ParsedFile;
 
 /**
- * Carries out one expanded instruction on an image state: hands it to the FROM, RUN, config or
- * COPY/ADD dispatch, emits its output, pull progress and layer, and after a FROM runs the base
- * image's ONBUILD triggers.
+ * Carries out one expanded instruction on an image state: hands it to the FROM, RUN, config,
+ * WORKDIR or COPY/ADD dispatch, emits its output, pull progress and layer, and after a FROM runs
+ * the base image's ONBUILD triggers.
  */
 final class StepExecutor {
 
@@ -34,6 +35,7 @@ final class StepExecutor {
   private final FromDispatch froms;
   private final RunDispatch runs;
   private final CopyDispatch copies;
+  private final WorkdirDispatch workdirs;
   private final StepSettings settings;
   private final SessionLayers layers;
 
@@ -42,12 +44,14 @@ final class StepExecutor {
       FromDispatch froms,
       RunDispatch runs,
       CopyDispatch copies,
+      WorkdirDispatch workdirs,
       StepSettings settings,
       SessionLayers layers) {
     this.configs = configs;
     this.froms = froms;
     this.runs = runs;
     this.copies = copies;
+    this.workdirs = workdirs;
     this.settings = settings;
     this.layers = layers;
   }
@@ -78,6 +82,7 @@ final class StepExecutor {
         new FromDispatch(setup.images(), setup.platform()),
         runs,
         copies,
+        new WorkdirDispatch(steps, cache, setup.clock()),
         settings,
         layers);
   }
@@ -114,6 +119,11 @@ final class StepExecutor {
       return new Executed(froms.apply(state, from, progress), CacheOutcome.notApplicable());
     } else if (instruction instanceof Run run) {
       return run(id, run, state, cancellation, progress, log);
+    } else if (instruction instanceof Workdir) {
+      ImageState configured = configs.create(settings.buildArgs()).apply(state, instruction);
+      WorkdirDispatch.Outcome result = workdirs.apply(state, configured, settings.cacheEnabled());
+      result.layer().ifPresent(layer -> log.emit(committed(id, layer, result.entries())));
+      return new Executed(result.state(), result.cache());
     } else if (ConfigDispatch.handles(instruction)) {
       return new Executed(
           configs.create(settings.buildArgs()).apply(state, instruction),

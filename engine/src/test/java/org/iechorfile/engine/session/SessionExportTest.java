@@ -118,12 +118,27 @@ class SessionExportTest {
   @Test
   void stepCompleted_configStep_cardHasConfigDeltaOnly() {
     session.apply("FROM scratch");
-    List<SessionEvent> events = session.apply("WORKDIR /app");
+    List<SessionEvent> events = session.apply("USER app");
 
     ChangeCard card = ((StepCompleted) events.get(events.size() - 1)).card();
 
     assertTrue(!card.changedFiles());
-    assertEquals(List.of(new ConfigChange("WorkingDir", "", "/app")), card.config());
+    assertEquals(List.of(new ConfigChange("User", "", "app")), card.config());
+  }
+
+  @Test
+  void stepCompleted_workdirOfAMissingDirectory_makesItAndChangesTheConfig() {
+    session.apply("FROM scratch");
+    List<SessionEvent> events = session.apply("WORKDIR /srv/app");
+
+    ChangeCard card = ((StepCompleted) events.get(events.size() - 1)).card();
+
+    assertEquals(2, card.added(), "/srv and /srv/app");
+    assertEquals(List.of(new ConfigChange("WorkingDir", "", "/srv/app")), card.config());
+    assertEquals(1, session.current().layers().size());
+    assertTrue(
+        java.nio.file.Files.isDirectory(
+            session.current().layers().get(0).directory().resolve("srv/app")));
   }
 
   @Test

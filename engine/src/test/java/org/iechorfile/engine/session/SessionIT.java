@@ -212,6 +212,30 @@ class SessionIT {
   }
 
   @Test
+  void workdir_makesAMissingDirectoryOwnedByTheUserAndKeepsAnExistingOneAsItIs() {
+    int layers = session.current().layers().size();
+    session.apply("WORKDIR /tmp");
+    assertEquals(layers, session.current().layers().size(), "/tmp exists: no layer");
+    run("RUN ln -s /tmp /lnk");
+    session.apply("USER 1000:1000\nWORKDIR /data/app");
+    assertEquals(
+        "/data/app\n1000 1000 755\n1000 1000 755\n",
+        run("RUN pwd; stat -c '%u %g %a' /data/app /data"));
+    session.apply("WORKDIR /lnk/sub");
+    assertEquals("/tmp/sub\n1000\n", run("RUN pwd; stat -c '%u' /tmp/sub"));
+  }
+
+  @Test
+  void workdir_throughAFile_failsNamingIt() {
+    List<SessionEvent> events = session.apply("WORKDIR /bin/busybox/x");
+    StepFailed failed = (StepFailed) events.get(events.size() - 1);
+    assertTrue(
+        failed.failure().message().contains("/bin/busybox is a file in the image"),
+        failed.failure().message());
+    assertEquals("", session.current().config().workingDir(), "the session stays as it was");
+  }
+
+  @Test
   void tmpfsMount_isEmptyAndDiscarded() {
     assertEquals(
         "0\n",
