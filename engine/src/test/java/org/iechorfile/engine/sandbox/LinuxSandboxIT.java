@@ -355,6 +355,48 @@ class LinuxSandboxIT {
   }
 
   @Test
+  void program_withoutThePrivilegeToMakeNamespaces_saysWhatRunNeeds() throws Exception {
+    // A directory nobody can reach and write, with a copy of the program in it.
+    Path open = Files.createTempDirectory(Path.of("/tmp"), "iechorfile-nobody-");
+    Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path program = open.resolve("iechorfile-sandbox");
+    Files.copy(SandboxProgram.locate(scratch.resolve("programs")).orElseThrow(), program);
+    Path log = open.resolve("setup.log");
+    // As nobody, outside any user namespace of its own: no CAP_SYS_ADMIN anywhere.
+    Process process =
+        new ProcessBuilder(
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                program.toString(),
+                "--log",
+                log.toString(),
+                "--root",
+                "/",
+                "--wd",
+                "/",
+                "--hostname",
+                "box",
+                "--uid",
+                "0",
+                "--gid",
+                "0",
+                "--",
+                "/bin/true")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertEquals(125, process.waitFor(), output);
+    String reported = Files.readString(log);
+    org.iechorfile.engine.tar.DirectoryTrees.delete(open);
+    assertTrue(
+        reported.startsWith(
+            "cannot create the namespaces for RUN: Operation not permitted (RUN needs root"),
+        reported);
+  }
+
+  @Test
   void run_dev_isAWritableTmpfsOfItsOwnThatNeverReachesTheLayer() throws Exception {
     Recorder output = new Recorder();
     SandboxResult result =
