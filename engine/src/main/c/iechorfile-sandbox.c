@@ -3,12 +3,14 @@
  *
  *   iechorfile-sandbox --log FILE --root DIR --wd DIR --hostname NAME --uid N --gid N
  *                      [--groups N,N...] [--no-network] [--chdir DIR]
- *                      [--mount SOURCE TARGET TYPE OPTIONS | --symlink TEXT PATH]...
+ *                      [--mount SOURCE TARGET TYPE OPTIONS | --symlink TEXT PATH
+ *                       | --mask PATH | --readonly PATH]...
  *                      -- COMMAND [ARG...]
  *
  * It makes new mount, PID, IPC and UTS namespaces (and a network namespace with --no-network),
  * forks the namespace's first process, and there: makes the mounts and symbolic links in the order
- * given (from --chdir, so overlay lower directories may be short relative names), sets the hostname,
+ * given (from --chdir, so overlay lower directories may be short relative names), hides the --mask
+ * paths and makes the --readonly ones read-only (those that exist, as runc does), sets the hostname,
  * brings up the loopback interface of a private network, sets the group ids, limits the capability
  * bounding set to Docker's default set, enters --root and --wd, switches to --uid and executes
  * COMMAND, searched for on the PATH of its environment. The first process stays behind to wait
@@ -99,7 +101,10 @@ static void parse(int argc, char **argv, struct options *o) {
       o->no_network = 1;
       continue;
     }
-    int fields = strcmp(name, "--mount") == 0 ? 4 : strcmp(name, "--symlink") == 0 ? 2 : 0;
+    int fields = strcmp(name, "--mount") == 0     ? 4
+                 : strcmp(name, "--symlink") == 0 ? 2
+                 : strcmp(name, "--mask") == 0 || strcmp(name, "--readonly") == 0 ? 1
+                                                   : 0;
     if (fields > 0) {
       if (i + fields >= argc) {
         fail("%s needs %d values", name, fields);
@@ -210,10 +215,43 @@ static void mount_one(const char *source, const char *target, const char *type, 
   free(data);
 }
 
-/* The mounts and symbolic links, in the order given. */
+/* Hides path as runc does: an empty read-only tmpfs over a directory, /dev/null over a file. */
+static void mask(const char *path) {
+  struct stat st;
+  if (lstat(path, &st) != 0) {
+    return;
+  }
+  int done = S_ISDIR(st.st_mode)
+                 ? mount("tmpfs", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL)
+                 : mount("/dev/null", path, NULL, MS_BIND, NULL);
+  if (done != 0) {
+    fail("cannot hide %s: %s", path, strerror(errno));
+  }
+}
+
+/* Makes path read-only where it is, keeping the flags the kernel locked on it. */
+static void read_only(const char *path) {
+  struct stat st;
+  if (lstat(path, &st) != 0) {
+    return;
+  }
+  if (mount(path, path, NULL, MS_BIND | MS_REC, NULL) != 0
+      || mount(NULL, path, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | current_flags(path), NULL)
+             != 0) {
+    fail("cannot make %s read-only: %s", path, strerror(errno));
+  }
+}
+
+/* The mounts, links, hidden and read-only paths, in the order given. */
 static void set_up(char **setup, int count) {
   for (int i = 0; i < count;) {
-    if (strcmp(setup[i], "--mount") == 0) {
+    if (strcmp(setup[i], "--mask") == 0) {
+      mask(setup[i + 1]);
+      i += 2;
+    } else if (strcmp(setup[i], "--readonly") == 0) {
+      read_only(setup[i + 1]);
+      i += 2;
+    } else if (strcmp(setup[i], "--mount") == 0) {
       char *options = strdup(setup[i + 4]);
       if (!options) {
         fail("out of memory");

@@ -15,10 +15,11 @@ import org.iechorfile.engine.spi.SandboxRequest;
 /**
  * What the sandbox program sets up for one run: the overlay of the image's layers and a stub layer
  * of the mount points they lack on the shared root mount point, a fresh {@code /proc}, a {@code
- * /dev} of its own (a tmpfs with the host's harmless devices bound in, as Docker's), sysfs, the
- * host's name files, and the request's own mounts. Nothing is written for a run but the overlay's
- * upper and work directories the request brings, and a scratch directory (in their parent) for
- * binds of other layers; the program writes the setup log only when the setup fails.
+ * /dev} of its own (a tmpfs with the host's harmless devices bound in, as Docker's), sysfs,
+ * Docker's read-only and hidden paths, the host's name files, and the request's own mounts. Nothing
+ * is written for a run but the overlay's upper and work directories the request brings, and a
+ * scratch directory (in their parent) for binds of other layers; the program writes the setup log
+ * only when the setup fails.
  */
 final class RunSetup {
 
@@ -32,6 +33,24 @@ final class RunSetup {
           "stdout", "/proc/self/fd/1",
           "stderr", "/proc/self/fd/2");
   private static final List<String> HOST_FILES = List.of("/etc/resolv.conf", "/etc/hosts");
+
+  /** What Docker keeps out of a container's reach in {@code /proc} and {@code /sys}. */
+  private static final List<String> READ_ONLY =
+      List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
+
+  private static final List<String> MASKED =
+      List.of(
+          "/proc/asound",
+          "/proc/acpi",
+          "/proc/kcore",
+          "/proc/keys",
+          "/proc/latency_stats",
+          "/proc/timer_list",
+          "/proc/timer_stats",
+          "/proc/sched_debug",
+          "/proc/scsi",
+          "/sys/firmware",
+          "/sys/devices/virtual/powercap");
 
   private final SandboxRequest request;
   private final boolean inUserNamespace;
@@ -115,6 +134,10 @@ final class RunSetup {
     if (ownSysfs) {
       steps.mount("sysfs", target("/sys"), "sysfs", "ro,nosuid,nodev,noexec");
     }
+    // As Docker's default spec: the host's kernel settings and a few revealing files stay out of
+    // reach (writing "b" to /proc/sysrq-trigger would reboot the machine).
+    READ_ONLY.forEach(path -> steps.readOnly(target(path)));
+    MASKED.forEach(path -> steps.mask(target(path)));
     for (String file : HOST_FILES) {
       if (Files.isRegularFile(Path.of(file)) && mountPoint(file, false)) {
         steps.mount(file, target(file), "none", "bind,ro");

@@ -5,9 +5,10 @@ import java.util.List;
 import org.iechorfile.engine.spi.SandboxMount;
 
 /**
- * What the sandbox program sets up before one command, in order: mounts (the fields of fstab(5))
- * and symbolic links, given to it as {@code --mount SOURCE TARGET TYPE OPTIONS} and {@code
- * --symlink TEXT PATH} arguments, so no file is written for them.
+ * What the sandbox program sets up before one command, in order: mounts (the fields of fstab(5)),
+ * symbolic links, and hidden and read-only paths, given to it as {@code --mount SOURCE TARGET TYPE
+ * OPTIONS}, {@code --symlink TEXT PATH}, {@code --mask PATH} and {@code --readonly PATH} arguments,
+ * so no file is written for them.
  */
 final class SetupSteps {
 
@@ -25,6 +26,16 @@ final class SetupSteps {
 
   void symlink(String text, String path) {
     arguments.addAll(List.of("--symlink", text, path));
+  }
+
+  /** Hides {@code path}, when it exists: an empty read-only directory, or an empty file. */
+  void mask(String path) {
+    arguments.addAll(List.of("--mask", path));
+  }
+
+  /** Makes {@code path} read-only, when it exists. */
+  void readOnly(String path) {
+    arguments.addAll(List.of("--readonly", path));
   }
 
   /**

@@ -397,6 +397,40 @@ class LinuxSandboxIT {
   }
 
   @Test
+  void run_asRoot_cannotReachTheHostsKernelSettingsOrHiddenFiles() throws Exception {
+    // Docker's hidden paths that this kernel has: each must read as empty inside.
+    StringBuilder hidden = new StringBuilder();
+    StringBuilder expected = new StringBuilder("sysrq refused\nsys refused\n");
+    for (String path :
+        List.of("/proc/keys", "/proc/timer_list", "/proc/kcore", "/proc/acpi", "/sys/firmware")) {
+      Path host = Path.of(path);
+      if (Files.isDirectory(host)) {
+        hidden.append(" ls -A ").append(path).append(" | wc -l;");
+        expected.append("0\n");
+      } else if (Files.exists(host)) {
+        hidden.append(" wc -c < ").append(path).append(';');
+        expected.append("0\n");
+      }
+    }
+    assertTrue(hidden.length() > 0, "this kernel has none of the paths Docker hides");
+    expected.append("Linux\n");
+    Recorder output = new Recorder();
+    // "h" only prints the help of the magic SysRq key to the kernel log, should the write succeed.
+    SandboxResult result =
+        sandbox.run(
+            request(
+                "echo h > /proc/sysrq-trigger || echo sysrq refused;"
+                    + " echo 1 > /proc/sys/kernel/printk_ratelimit || echo sys refused;"
+                    + hidden
+                    + " cat /proc/sys/kernel/ostype"),
+            output,
+            new Cancellation());
+    assertTrue(result.succeeded(), output.stderr());
+    assertEquals(expected.toString(), output.stdout());
+    assertTrue(output.stderr().contains("Read-only file system"), output.stderr());
+  }
+
+  @Test
   void run_dev_isAWritableTmpfsOfItsOwnThatNeverReachesTheLayer() throws Exception {
     Recorder output = new Recorder();
     SandboxResult result =
