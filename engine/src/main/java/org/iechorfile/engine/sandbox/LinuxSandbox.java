@@ -236,9 +236,23 @@ public final class LinuxSandbox implements Sandbox {
     return argv;
   }
 
-  /** The sandbox program, copied out of the jar on first use when need be. */
+  /**
+   * Removes the copies of other versions of the sandbox program from {@code programs}, a store's
+   * directory of them (copies earlier builds left there); a process of an earlier version still
+   * running copies its own out again when it next needs it.
+   *
+   * @return how many were removed
+   */
+  public static int removeOtherPrograms(Path programs) throws IOException {
+    return SandboxProgram.removeOthers(programs);
+  }
+
+  /**
+   * The sandbox program, copied out of the jar on first use, and again should a collection have
+   * removed the copy.
+   */
   private synchronized Path program() throws SandboxException {
-    if (program == null) {
+    if (program == null || !Files.isExecutable(program)) {
       try {
         program =
             SandboxProgram.locate(programs)

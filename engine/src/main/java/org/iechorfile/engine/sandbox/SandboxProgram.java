@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -56,6 +57,32 @@ final class SandboxProgram {
       }
     }
     return Optional.of(extract(url, directory));
+  }
+
+  /**
+   * Removes the copies in {@code directory} of other versions of the program than this build's
+   * (left by earlier builds).
+   *
+   * @return how many were removed
+   */
+  static int removeOthers(Path directory) throws IOException {
+    URL url = SandboxProgram.class.getResource(RESOURCE);
+    if (url == null || !Files.isDirectory(directory)) {
+      return 0;
+    }
+    String current;
+    try (InputStream in = url.openStream()) {
+      current = RESOURCE + "-" + digest(in.readAllBytes());
+    }
+    int removed = 0;
+    try (DirectoryStream<Path> copies = Files.newDirectoryStream(directory, RESOURCE + "-*")) {
+      for (Path copy : copies) {
+        if (!copy.getFileName().toString().equals(current) && Files.deleteIfExists(copy)) {
+          removed++;
+        }
+      }
+    }
+    return removed;
   }
 
   private static Path extract(URL url, Path directory) throws IOException {

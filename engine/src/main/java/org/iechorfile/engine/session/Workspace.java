@@ -24,6 +24,9 @@ import org.iechorfile.engine.tar.OverlayNamespace;
  */
 public final class Workspace {
 
+  /** Where the store keeps the sandbox program copied out of the jar. */
+  private static final String PROGRAMS = "programs";
+
   private final Path home;
   private final Map<String, String> environment;
   private final Sandbox sandbox;
@@ -49,8 +52,7 @@ public final class Workspace {
     Path home = Store.defaultRoot(environment).toAbsolutePath().normalize();
     Files.createDirectories(home);
     Clock clock = Clock.systemUTC();
-    return new Workspace(
-        home, environment, new LinuxSandbox(clock, home.resolve("programs")), clock);
+    return new Workspace(home, environment, new LinuxSandbox(clock, home.resolve(PROGRAMS)), clock);
   }
 
   /**
@@ -129,6 +131,7 @@ public final class Workspace {
     }
     GcReport blobs = store().gc(pruning.grace(), layers.pinned());
     collector.sweep();
+    LinuxSandbox.removeOtherPrograms(home.resolve(PROGRAMS));
     return new GcSummary(layers.report(), blobs);
   }
 

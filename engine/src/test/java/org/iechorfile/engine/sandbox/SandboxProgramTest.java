@@ -58,6 +58,24 @@ class SandboxProgramTest {
   }
 
   @Test
+  void removeOthers_keepsOnlyThisBuildsCopy() throws IOException {
+    Path programs = Files.createDirectories(dir.resolve("programs"));
+    byte[] thisBuild;
+    try (var in = SandboxProgram.class.getResourceAsStream(SandboxProgram.RESOURCE)) {
+      thisBuild = in.readAllBytes();
+    }
+    Path current = SandboxProgram.locate(jarEntry("this.jar", thisBuild), programs).orElseThrow();
+    Path older = SandboxProgram.locate(jarEntry("old.jar", new byte[] {7}), programs).orElseThrow();
+    Path unrelated = Files.writeString(programs.resolve("notes.txt"), "kept");
+
+    assertEquals(1, SandboxProgram.removeOthers(programs));
+
+    assertTrue(Files.exists(current));
+    assertTrue(Files.notExists(older));
+    assertTrue(Files.exists(unrelated));
+  }
+
+  @Test
   void locate_withoutTheProgram_isEmpty() throws IOException {
     assertEquals(Optional.empty(), SandboxProgram.locate(null, dir));
   }
