@@ -120,7 +120,7 @@ public final class LinuxSandbox implements Sandbox {
       process = builder.start();
       process.getOutputStream().close();
     } catch (IOException e) {
-      throw new SandboxException("cannot start the sandbox: " + e.getMessage(), e);
+      throw cannotStart(program, e);
     }
     Future<?> out = PUMPS.submit(new TextPump(process.getInputStream(), output::stdout));
     Future<?> err = PUMPS.submit(new TextPump(process.getErrorStream(), output::stderr));
@@ -163,7 +163,7 @@ public final class LinuxSandbox implements Sandbox {
       try {
         process = builder.start();
       } catch (IOException e) {
-        throw new SandboxException("cannot start the sandbox: " + e.getMessage(), e);
+        throw cannotStart(program, e);
       }
       int exit;
       try {
@@ -179,6 +179,17 @@ public final class LinuxSandbox implements Sandbox {
     } finally {
       setup.scratchDirectory().ifPresent(LinuxSandbox::deleteQuietly);
     }
+  }
+
+  /** Why the program did not start; a refusal usually means a filesystem mounted noexec. */
+  private static SandboxException cannotStart(Path program, IOException e) {
+    String message = "cannot start the sandbox program " + program + ": " + e.getMessage();
+    if (String.valueOf(e.getMessage()).contains("error=13")) {
+      message +=
+          " (is its directory on a filesystem mounted noexec? Set IECHOR_HOME to a directory on"
+              + " another filesystem)";
+    }
+    return new SandboxException(message, e);
   }
 
   /**
