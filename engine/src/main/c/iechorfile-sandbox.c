@@ -12,7 +12,8 @@
  * given (from --chdir, so overlay lower directories may be short relative names), hides the --mask
  * paths and makes the --readonly ones read-only (those that exist, as runc does), sets the hostname,
  * brings up the loopback interface of a private network, sets the group ids, limits the capability
- * bounding set to Docker's default set, enters --root and --wd, switches to --uid and executes
+ * bounding set to Docker's default set, enters --root and --wd, installs a system call filter
+ * (see limit_system_calls), switches to --uid and executes
  * COMMAND, searched for on the PATH of its environment. The first process stays behind to wait
  * and exits with the command's status (128 + the signal when it was killed); its death kills the
  * namespace.
@@ -31,7 +32,10 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <limits.h>
+#include <linux/audit.h>
 #include <linux/capability.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <net/if.h>
 #include <sched.h>
 #include <signal.h>
@@ -43,7 +47,9 @@
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <stddef.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -327,6 +333,58 @@ static void limit_capabilities(void) {
   }
 }
 
+#if defined(__x86_64__)
+#define NATIVE_ARCH AUDIT_ARCH_X86_64
+#elif defined(__aarch64__)
+#define NATIVE_ARCH AUDIT_ARCH_AARCH64
+#endif
+
+#ifdef NATIVE_ARCH
+#define NAMESPACE_FLAGS                                                                          \
+  (CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET |     \
+   CLONE_NEWCGROUP)
+#define REFUSE(nr) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (nr), 0, 1), BPF_STMT(BPF_RET | BPF_K, EPERM_)
+#define EPERM_ (SECCOMP_RET_ERRNO | EPERM)
+
+/*
+ * What Docker's default seccomp profile refuses a container without CAP_SYS_ADMIN and the
+ * capability set alone does not: new namespaces (unshare, setns, clone with namespace flags; clone3,
+ * whose flags a filter cannot read, says ENOSYS so that the C library falls back to clone), the
+ * kernel's keyrings, which are not namespaced, and userfaultfd. Calls of another ABI (i386, x32)
+ * would bypass the numbers below, so they get ENOSYS.
+ */
+static void limit_system_calls(void) {
+  struct sock_filter filter[] = {
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NATIVE_ARCH, 1, 0),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+      BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, 0x40000000, 0, 1),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 0, 1),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
+      REFUSE(__NR_setns),
+      REFUSE(__NR_keyctl),
+      REFUSE(__NR_add_key),
+      REFUSE(__NR_request_key),
+      REFUSE(__NR_userfaultfd),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_unshare, 1, 0),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 0, 3),
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])),
+      BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, NAMESPACE_FLAGS, 0, 1),
+      BPF_STMT(BPF_RET | BPF_K, EPERM_),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+  };
+  struct sock_fprog program = {.len = sizeof filter / sizeof filter[0], .filter = filter};
+  if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &program, 0, 0) != 0) {
+    fail("cannot install the system call filter: %s", strerror(errno));
+  }
+}
+#else
+/* No filter on other architectures: their system call numbers are not written down here. */
+static void limit_system_calls(void) {}
+#endif
+
 /* The namespace's first process: everything between the new namespaces and the command. */
 static void enter(const struct options *o) {
   if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0) {
@@ -350,6 +408,8 @@ static void enter(const struct options *o) {
   if (chdir(o->wd) != 0) {
     fail("cannot enter the working directory %s: %s", o->wd, strerror(errno));
   }
+  /* While CAP_SYS_ADMIN is still effective, which a filter needs without no_new_privs. */
+  limit_system_calls();
   /* Leaving uid 0 clears the permitted and effective capabilities, as in Docker. */
   if (setresuid(o->uid, o->uid, o->uid) != 0) {
     fail("cannot switch to user id %u: %s", (unsigned)o->uid, strerror(errno));

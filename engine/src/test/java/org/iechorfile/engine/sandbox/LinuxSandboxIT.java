@@ -431,6 +431,21 @@ class LinuxSandboxIT {
   }
 
   @Test
+  void run_asRoot_cannotMakeNamespacesOfItsOwnButForksAsUsual() throws Exception {
+    Recorder output = new Recorder();
+    SandboxResult result =
+        sandbox.run(
+            request(
+                "unshare -U true 2>/dev/null && echo made || echo refused;"
+                    + " unshare -r -m true 2>/dev/null && echo made || echo refused;"
+                    + " (sleep 0.1; echo child) & wait; grep '^Seccomp:' /proc/self/status"),
+            output,
+            new Cancellation());
+    assertTrue(result.succeeded(), output.stderr());
+    assertEquals("refused\nrefused\nchild\nSeccomp:\t2\n", output.stdout());
+  }
+
+  @Test
   void run_dev_isAWritableTmpfsOfItsOwnThatNeverReachesTheLayer() throws Exception {
     Recorder output = new Recorder();
     SandboxResult result =
