@@ -174,7 +174,7 @@ final class CellScanner {
     String joined = text.text();
     List<HeredocMarker> markers = List.of();
     List<Item.Body> bodies = new ArrayList<>();
-    Optional<Shape> shape = Shape.of(joined, escape, 0).map(Shape::effective);
+    Optional<Shape> shape = Shape.of(joined, escape, 0).map(Shape::heredocCarrier);
     if (open == Item.Open.NOTHING
         && shape.isPresent()
         && shape.get().allowsHeredocs()

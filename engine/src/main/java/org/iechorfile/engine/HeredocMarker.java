@@ -2,8 +2,10 @@ package org.iechorfile.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.iechorfile.engine.syntax.LineParser;
 
 /**
  * A heredoc marker ({@code <<EOF}, {@code <<-"EOF"}, {@code 3<<EOF}) in an instruction's text.
@@ -40,8 +42,11 @@ record HeredocMarker(int start, int end, String name, boolean chomp) {
       }
       Matcher m = MARKER.matcher(candidate);
       if (m.matches() && !m.group(3).isEmpty()) {
-        markers.add(
-            new HeredocMarker(word.start(), end, unquote(m.group(3)), !m.group(2).isEmpty()));
+        // The terminator as the line parser reads it, so that both always await the same word.
+        Optional<String> name = LineParser.heredocTerminator(candidate);
+        if (name.isPresent()) {
+          markers.add(new HeredocMarker(word.start(), end, name.get(), !m.group(2).isEmpty()));
+        }
       }
     }
     return markers;
@@ -60,31 +65,5 @@ record HeredocMarker(int start, int end, String name, boolean chomp) {
       }
     }
     return quote != 0;
-  }
-
-  private static String unquote(String word) {
-    StringBuilder name = new StringBuilder();
-    char quote = 0;
-    for (int i = 0; i < word.length(); i++) {
-      char c = word.charAt(i);
-      if (c == '\\' && quote == 0 && i + 1 < word.length()) {
-        name.append(word.charAt(++i));
-      } else if (c == '\\' && quote == '"' && i + 1 < word.length()) {
-        // Inside double quotes only ", $ and \ are escaped; before anything else the backslash
-        // stays, as in the builder's lexer.
-        char next = word.charAt(i + 1);
-        if (next != '"' && next != '$' && next != '\\') {
-          name.append(c);
-        }
-        name.append(word.charAt(++i));
-      } else if (quote != 0 && c == quote) {
-        quote = 0;
-      } else if (quote == 0 && (c == '"' || c == '\'')) {
-        quote = c;
-      } else {
-        name.append(c);
-      }
-    }
-    return name.toString();
   }
 }

@@ -67,6 +67,14 @@ record Shape(Word head, List<Word> flags, List<Word> args, int argsStart, List<S
     return trigger.isEmpty() ? this : trigger.get(0).effective();
   }
 
+  /**
+   * The instruction whose heredocs the line may hold: ONBUILD's trigger, one level deep only, as in
+   * BuildKit's parser (so {@code ONBUILD ONBUILD RUN <<EOF} holds none), otherwise this one.
+   */
+  Shape heredocCarrier() {
+    return trigger.isEmpty() ? this : trigger.get(0);
+  }
+
   /** Where a JSON (exec form) argument list would start, or -1 when the keyword takes none. */
   int jsonStart() {
     Optional<Keyword> keyword = keyword();

@@ -57,4 +57,18 @@ public final class LineParser {
     parser.parse();
     return parser.open();
   }
+
+  /**
+   * The terminator a heredoc marker word stands for, read as the reference reads it ({@code
+   * <<"EOF"} and {@code <<-EOF\} both give {@code EOF}); empty when {@code word} is not a marker.
+   *
+   * @param word one shell word of a RUN, COPY or ADD line, split with {@code \} as the escape
+   */
+  public static java.util.Optional<String> heredocTerminator(String word) {
+    try {
+      return HeredocMarkers.marker(word).map(HeredocMarkers.Marker::name);
+    } catch (ShellWords.LexFailure e) {
+      return java.util.Optional.empty();
+    }
+  }
 }
