@@ -220,8 +220,7 @@ class KernelTest {
             "test",
             Clock.systemUTC());
     try {
-      ZMQ.Socket otherShell = connect(SocketType.DEALER, second.shellPort());
-      assertEquals("kernel_info_reply", awaitReady(otherShell).type());
+      ZMQ.Socket otherShell = awaitReady(second.shellPort());
       send(otherShell, "execute_request", Map.of("code", "FROM scratch"));
       String json = codec.toJson(reply(otherShell).content());
       assertTrue(json.contains("cannot open the session: IECHOR_HOME is not writable"), json);
@@ -232,28 +231,29 @@ class KernelTest {
 
   /**
    * Asks for kernel_info until a reply comes, as jupyter_client's wait_for_ready does: a request
-   * sent on a connection still being made can be lost, and real clients ask again.
+   * sent on a connection still being made can be lost, so after a second of silence the request
+   * goes out again, on a fresh connection. Returns the socket that was answered.
    */
-  private Message awaitReady(ZMQ.Socket socket) throws Exception {
-    socket.setReceiveTimeOut(1000);
-    try {
-      for (int attempt = 0; attempt < 10; attempt++) {
-        send(socket, "kernel_info_request", Map.of());
-        List<byte[]> frames = new ArrayList<>();
-        byte[] first = socket.recv(0);
-        if (first == null) {
-          continue;
-        }
-        frames.add(first);
-        while (socket.hasReceiveMore()) {
-          frames.add(socket.recv(0));
-        }
-        return codec.decode(frames).message();
+  private ZMQ.Socket awaitReady(int port) throws Exception {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      ZMQ.Socket socket = connect(SocketType.DEALER, port);
+      socket.setReceiveTimeOut(1000);
+      send(socket, "kernel_info_request", Map.of());
+      byte[] first = socket.recv(0);
+      if (first == null) {
+        socket.close();
+        continue;
       }
-      throw new AssertionError("no kernel_info reply after 10 requests");
-    } finally {
+      List<byte[]> frames = new ArrayList<>();
+      frames.add(first);
+      while (socket.hasReceiveMore()) {
+        frames.add(socket.recv(0));
+      }
+      assertEquals("kernel_info_reply", codec.decode(frames).message().type());
       socket.setReceiveTimeOut(10_000);
+      return socket;
     }
+    throw new AssertionError("no kernel_info reply after 10 requests on fresh connections");
   }
 
   @Test
