@@ -333,49 +333,87 @@ static void limit_capabilities(void) {
   }
 }
 
+/* The system calls the filter looks at, by number, for one ABI. */
+struct calls {
+  unsigned int arch, clone3, setns, keyctl, add_key, request_key, userfaultfd, unshare, clone;
+};
+
 #if defined(__x86_64__)
-#define NATIVE_ARCH AUDIT_ARCH_X86_64
+#define FILTERED 1
+static const struct calls NATIVE = {AUDIT_ARCH_X86_64, __NR_clone3,  __NR_setns,
+                                    __NR_keyctl,       __NR_add_key, __NR_request_key,
+                                    __NR_userfaultfd,  __NR_unshare, __NR_clone};
+/* i386 programs (an image of linux/386, say) run through the i386 ABI, with its own numbers. */
+static const struct calls COMPAT = {AUDIT_ARCH_I386, 435, 346, 288, 286, 287, 374, 310, 120};
 #elif defined(__aarch64__)
-#define NATIVE_ARCH AUDIT_ARCH_AARCH64
+#define FILTERED 1
+static const struct calls NATIVE = {AUDIT_ARCH_AARCH64, __NR_clone3,  __NR_setns,
+                                    __NR_keyctl,        __NR_add_key, __NR_request_key,
+                                    __NR_userfaultfd,   __NR_unshare, __NR_clone};
+/* 32-bit ARM programs (an image of linux/arm/v7, say) run through the ARM ABI. */
+static const struct calls COMPAT = {AUDIT_ARCH_ARM, 435, 375, 311, 309, 310, 388, 337, 120};
 #endif
 
-#ifdef NATIVE_ARCH
+#ifdef FILTERED
 #define NAMESPACE_FLAGS                                                                          \
   (CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET |     \
    CLONE_NEWCGROUP)
-#define REFUSE(nr) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (nr), 0, 1), BPF_STMT(BPF_RET | BPF_K, EPERM_)
-#define EPERM_ (SECCOMP_RET_ERRNO | EPERM)
+#define RETURN(value) BPF_STMT(BPF_RET | BPF_K, (value))
+#define IF_EQUAL(k, skip_if_true, skip_if_false)                                                \
+  BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (k), (skip_if_true), (skip_if_false))
+#define BLOCK_LENGTH 19
+
+/*
+ * The checks for one ABI, whose architecture is already known to be calls->arch: a block of
+ * BLOCK_LENGTH instructions that always returns. (On both ABIs of each machine, clone's flags are
+ * its first argument.) With x32_check, the x32 calls, which share x86-64's architecture value with
+ * numbers of their own, get ENOSYS.
+ */
+static void block(struct sock_filter *out, const struct calls *calls, int x32_check) {
+  struct sock_filter checks[BLOCK_LENGTH] = {
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+      BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, x32_check ? 0x40000000 : 0xffffffff, 0, 1),
+      RETURN(SECCOMP_RET_ERRNO | ENOSYS),
+      IF_EQUAL(calls->clone3, 0, 1),
+      RETURN(SECCOMP_RET_ERRNO | ENOSYS),
+      IF_EQUAL(calls->setns, 4, 0),
+      IF_EQUAL(calls->keyctl, 3, 0),
+      IF_EQUAL(calls->add_key, 2, 0),
+      IF_EQUAL(calls->request_key, 1, 0),
+      IF_EQUAL(calls->userfaultfd, 0, 1),
+      RETURN(SECCOMP_RET_ERRNO | EPERM),
+      IF_EQUAL(calls->unshare, 1, 0),
+      IF_EQUAL(calls->clone, 0, 4),
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])),
+      BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, NAMESPACE_FLAGS, 0, 1),
+      RETURN(SECCOMP_RET_ERRNO | EPERM),
+      RETURN(SECCOMP_RET_ALLOW),
+      RETURN(SECCOMP_RET_ALLOW),
+      RETURN(SECCOMP_RET_ALLOW),
+  };
+  memcpy(out, checks, sizeof checks);
+}
 
 /*
  * What Docker's default seccomp profile refuses a container without CAP_SYS_ADMIN and the
  * capability set alone does not: new namespaces (unshare, setns, clone with namespace flags; clone3,
  * whose flags a filter cannot read, says ENOSYS so that the C library falls back to clone), the
- * kernel's keyrings, which are not namespaced, and userfaultfd. Calls of another ABI (i386, x32)
- * would bypass the numbers below, so they get ENOSYS.
+ * kernel's keyrings, which are not namespaced, and userfaultfd; on the machine's own ABI and on its
+ * 32-bit one. Calls of any other ABI get ENOSYS, since they would bypass the numbers.
  */
 static void limit_system_calls(void) {
-  struct sock_filter filter[] = {
-      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
-      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NATIVE_ARCH, 1, 0),
-      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
-      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-      BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, 0x40000000, 0, 1),
-      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
-      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 0, 1),
-      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
-      REFUSE(__NR_setns),
-      REFUSE(__NR_keyctl),
-      REFUSE(__NR_add_key),
-      REFUSE(__NR_request_key),
-      REFUSE(__NR_userfaultfd),
-      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_unshare, 1, 0),
-      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 0, 3),
-      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])),
-      BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, NAMESPACE_FLAGS, 0, 1),
-      BPF_STMT(BPF_RET | BPF_K, EPERM_),
-      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-  };
-  struct sock_fprog program = {.len = sizeof filter / sizeof filter[0], .filter = filter};
+  struct sock_filter filter[2 + BLOCK_LENGTH + 1 + BLOCK_LENGTH + 1];
+  size_t n = 0;
+  filter[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+                                             offsetof(struct seccomp_data, arch));
+  filter[n++] = (struct sock_filter)IF_EQUAL(NATIVE.arch, 0, BLOCK_LENGTH);
+  block(filter + n, &NATIVE, NATIVE.arch == AUDIT_ARCH_X86_64);
+  n += BLOCK_LENGTH;
+  filter[n++] = (struct sock_filter)IF_EQUAL(COMPAT.arch, 0, BLOCK_LENGTH);
+  block(filter + n, &COMPAT, 0);
+  n += BLOCK_LENGTH;
+  filter[n++] = (struct sock_filter)RETURN(SECCOMP_RET_ERRNO | ENOSYS);
+  struct sock_fprog program = {.len = (unsigned short)n, .filter = filter};
   if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &program, 0, 0) != 0) {
     fail("cannot install the system call filter: %s", strerror(errno));
   }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sandbox for real: namespaces, overlay and a busybox root from Debian's busybox-static. */
@@ -443,6 +444,45 @@ class LinuxSandboxIT {
             new Cancellation());
     assertTrue(result.succeeded(), output.stderr());
     assertEquals("refused\nrefused\nchild\nSeccomp:\t2\n", output.stdout());
+  }
+
+  /**
+   * A 64-bit program making i386 system calls (int 0x80), as the programs of a linux/386 image do:
+   * they work, and the filter holds for them too.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "os.arch", matches = "amd64")
+  void run_i386SystemCalls_workAndAreFilteredAlike() throws Exception {
+    Path layer = Files.createDirectories(layers.resolve("compat/bin"));
+    Path source = scratch.resolve("compat.c");
+    Files.writeString(
+        source,
+        "#include <stdio.h>\n"
+            + "static long call32(long nr, long a) {\n"
+            + "  long ret;\n"
+            + "  __asm__ volatile(\"int $0x80\" : \"=a\"(ret) : \"a\"(nr), \"b\"(a) : \"memory\");\n"
+            + "  return ret;\n"
+            + "}\n"
+            + "int main(void) {\n"
+            + "  printf(\"getpid %ld\\n\", call32(20, 0));\n"
+            + "  printf(\"unshare %ld\\n\", call32(310, 0x10000000));\n"
+            + "  return 0;\n"
+            + "}\n");
+    Process cc =
+        new ProcessBuilder(
+                "cc", "-static", "-O2", "-o", layer.resolve("compat").toString(), source.toString())
+            .redirectErrorStream(true)
+            .start();
+    String ccOutput = new String(cc.getInputStream().readAllBytes());
+    assertEquals(0, cc.waitFor(), ccOutput);
+    Recorder output = new Recorder();
+    SandboxResult result =
+        sandbox.run(
+            request(List.of("compat", "1"), List.of("/bin/compat"), true, List.of()),
+            output,
+            new Cancellation());
+    assertTrue(result.succeeded(), output.stderr());
+    assertEquals("getpid 1\nunshare -1\n", output.stdout(), "-1 is -EPERM");
   }
 
   @Test
