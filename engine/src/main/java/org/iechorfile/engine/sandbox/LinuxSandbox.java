@@ -43,6 +43,10 @@ public final class LinuxSandbox implements Sandbox {
   private static final System.Logger LOG = System.getLogger(LinuxSandbox.class.getName());
   private static final Duration KILL_GRACE = Duration.ofSeconds(5);
 
+  /** Whether this build carries the sandbox program; asked before every RUN, so looked up once. */
+  private static final boolean BUILT_WITH_PROGRAM =
+      SandboxProgram.class.getResource(SandboxProgram.RESOURCE) != null;
+
   /** The threads that carry commands' output, kept between steps rather than made for each. */
   private static final ExecutorService PUMPS =
       Executors.newCachedThreadPool(
@@ -78,7 +82,7 @@ public final class LinuxSandbox implements Sandbox {
   @Override
   public List<String> missingPrerequisites() {
     List<String> missing = new ArrayList<>();
-    if (SandboxProgram.class.getResource(SandboxProgram.RESOURCE) == null) {
+    if (!BUILT_WITH_PROGRAM) {
       missing.add(
           "this build has no sandbox program; build iechorfile with a C compiler"
               + " (apt-get install gcc libc6-dev) to run RUN steps");

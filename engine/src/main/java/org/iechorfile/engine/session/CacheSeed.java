@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,8 @@ import org.iechorfile.engine.tar.IdMap;
 
 /**
  * The first content of a {@code RUN --mount=type=cache,from=STAGE,source=PATH} directory: a copy of
- * a directory of a stage or image, with its modes, owners, links and times.
+ * a directory of a stage or image, made as {@code COPY --from} copies one (modes, owners, links and
+ * times kept).
  *
  * @param tree the stage's or image's files
  * @param path the directory in it (relative, empty for its root)
@@ -24,56 +24,27 @@ record CacheSeed(SourceTree tree, String path, String identity) {
   /** Copies the directory into {@code target}, an empty directory that takes its mode and owner. */
   void copyInto(Path target) throws IOException {
     Optional<SourceTree.Entry> root = tree.entry(path);
-    if (root.isPresent()) {
-      apply(root.get(), target);
+    if (root.isEmpty()) {
+      return;
     }
-    copyChildren(path, target);
-    if (root.isPresent()) {
-      Files.setLastModifiedTime(target, FileTime.fromMillis(root.get().mtime()));
-    }
-  }
-
-  private void copyChildren(String directory, Path target) throws IOException {
-    List<Path> directories = new ArrayList<>();
-    List<Long> times = new ArrayList<>();
-    for (String name : tree.children(directory)) {
-      String child = directory.isEmpty() ? name : directory + "/" + name;
-      Optional<SourceTree.Entry> found = tree.entry(child);
-      if (found.isEmpty()) {
-        continue;
+    List<CopySources.Item> items = new ArrayList<>();
+    CopySources.collect(tree, root.get(), "/", IgnoreRules.none(), path, items);
+    DraftFiles files =
+        new DraftFiles(
+            target,
+            new ImageTree(List.of(new LayerRef("seed", target, "-", 0)), "the cache"),
+            FileModes.unchanged(),
+            Optional.empty());
+    try {
+      for (CopySources.Item item : items) {
+        files.write(item);
       }
-      SourceTree.Entry entry = found.get();
-      Path copy = target.resolve(name);
-      switch (entry.type()) {
-        case DIRECTORY -> {
-          Files.createDirectory(copy);
-          copyChildren(child, copy);
-          apply(entry, copy);
-          directories.add(copy);
-          times.add(entry.mtime());
-        }
-        case FILE -> {
-          Files.copy(entry.file(), copy, StandardCopyOption.COPY_ATTRIBUTES);
-          apply(entry, copy);
-        }
-        case SYMLINK -> {
-          Files.createSymbolicLink(copy, Path.of(entry.linkTarget()));
-          IdMap.setOwner(copy, entry.uid(), entry.gid());
-        }
-        case OTHER -> {
-          // Devices, sockets and pipes have no place in a cache.
-        }
-      }
+    } catch (StepFailure e) {
+      throw new IOException(e.failure().message(), e);
     }
-    // Directory times last, since filling a directory changes its time.
-    for (int i = 0; i < directories.size(); i++) {
-      Files.setLastModifiedTime(directories.get(i), FileTime.fromMillis(times.get(i)));
-    }
-  }
-
-  private static void apply(SourceTree.Entry entry, Path copy) throws IOException {
-    IdMap.setOwner(copy, entry.uid(), entry.gid());
-    // After the owner: changing the owner clears setuid and setgid bits.
-    Files.setAttribute(copy, "unix:mode", entry.mode() & 07777, LinkOption.NOFOLLOW_LINKS);
+    files.finish();
+    IdMap.setOwner(target, root.get().uid(), root.get().gid());
+    Files.setAttribute(target, "unix:mode", root.get().mode() & 07777, LinkOption.NOFOLLOW_LINKS);
+    Files.setLastModifiedTime(target, FileTime.fromMillis(root.get().mtime()));
   }
 }

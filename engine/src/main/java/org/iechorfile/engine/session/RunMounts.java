@@ -2,7 +2,6 @@ package org.iechorfile.engine.session;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -195,12 +194,15 @@ final class RunMounts {
     while (true) {
       for (int instance = 1; ; instance++) {
         Path dir = cacheMounts.resolve(instance == 1 ? name : name + "-" + instance);
+        cacheDirectory(dir, spec, seed);
+        // A collection between the two removes an unused directory: that counts as busy, and the
+        // next try makes it again.
         Optional<CacheMountUse> use =
             storeLock.withShared(
-                () -> {
-                  cacheDirectory(dir, spec, seed);
-                  return CacheMountUse.tryUse(dir, sharing);
-                });
+                () ->
+                    Files.isDirectory(dir)
+                        ? CacheMountUse.tryUse(dir, sharing)
+                        : Optional.<CacheMountUse>empty());
         if (use.isPresent()) {
           return use.get();
         }
@@ -223,16 +225,19 @@ final class RunMounts {
   }
 
   /**
-   * Makes cache directory {@code dir} when it is missing: beside it first, seeded from {@code
-   * seed}, then renamed into place, so no step sees it half made.
+   * Makes cache directory {@code dir} when it is missing: beside the cache directories first (where
+   * collections do not look), seeded from {@code seed}, then renamed into place under the exclusive
+   * store lock. The lock matters: a rename replaces an empty directory, which another step may have
+   * made and mounted meanwhile.
    */
-  private static void cacheDirectory(Path dir, MountSpec spec, Optional<CacheSeed> seed)
+  private void cacheDirectory(Path dir, MountSpec spec, Optional<CacheSeed> seed)
       throws IOException {
     if (Files.isDirectory(dir)) {
       return;
     }
-    Files.createDirectories(dir.getParent());
-    Path made = Files.createTempDirectory(dir.getParent(), ".new-");
+    Path made =
+        Files.createTempDirectory(
+            Files.createDirectories(dir.getParent()).getParent(), ".new-cache-");
     try {
       if (seed.isPresent()) {
         seed.get().copyInto(made);
@@ -243,14 +248,13 @@ final class RunMounts {
             spec.uid().map(Integer::parseInt).orElse(0),
             spec.gid().map(Integer::parseInt).orElse(0));
       }
-      try {
-        Files.move(made, dir, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileSystemException e) {
-        // Another step made it meanwhile (rename(2) then says the directory is not empty).
-        if (!Files.isDirectory(dir)) {
-          throw e;
-        }
-      }
+      storeLock.withExclusive(
+          () -> {
+            if (!Files.isDirectory(dir)) {
+              Files.move(made, dir, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return null;
+          });
     } finally {
       if (Files.exists(made, LinkOption.NOFOLLOW_LINKS)) {
         DirectoryTrees.delete(made);
